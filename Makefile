@@ -1,0 +1,42 @@
+# pqcert — make targets. Everything needs only Go and git; the optional
+# tools (pre-commit, node) are installed by .ci/run in CI and skipped with a
+# message on a developer's machine.
+GO       ?= go
+BIN      ?= bin
+COMMANDS := pqcert check-version-bump check-resx-strings check-beta-flag check-no-tracing check-certification scaffold-connector package-connector
+FUZZTIME ?= 20s
+
+.PHONY: all build test unit vet bench fuzz demo install install-hooks docs clean
+
+all: build
+
+build:
+	@mkdir -p $(BIN)
+	$(GO) build -o $(BIN)/ ./cmd/...
+
+install:
+	$(GO) install ./cmd/...
+
+# Every test: vet, the unit tests with the race detector (the fuzz seeds run
+# as ordinary tests), and the end-to-end tests.
+test: vet
+	$(GO) test -race -count=1 ./...
+
+vet:
+	$(GO) vet ./...
+
+bench:
+	$(GO) test -run '^$$' -bench . -benchmem ./...
+
+fuzz:
+	$(GO) test -run '^$$' -fuzz FuzzScanner -fuzztime $(FUZZTIME) ./m/scanner
+	$(GO) test -run '^$$' -fuzz FuzzParser -fuzztime $(FUZZTIME) ./m/parser
+
+demo: build
+	$(BIN)/pqcert demo
+
+docs:
+	$(GO) run ./internal/gendocs > docs/rules.md
+
+clean:
+	rm -rf $(BIN)

@@ -1,0 +1,3 @@
+module github.com/pqcert/pqcert
+
+go 1.26.0
