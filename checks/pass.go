@@ -1,0 +1,70 @@
+package checks
+
+import (
+	"fmt"
+
+	"github.com/pqcert/pqcert/m/ast"
+	"github.com/pqcert/pqcert/m/token"
+)
+
+// Pass is what a rule sees while it runs on one connector.
+type Pass struct {
+	Rule   *Rule
+	Conn   *Connector // the connector as it will be committed
+	Before *Connector // the same connector before the change; nil when new or not comparing
+	Config *Config
+
+	diags []Diagnostic
+}
+
+// Config holds the options that change what rules accept.
+type Config struct {
+	// VersionPlaceholder is a version that CI stamps later (e.g. "0.0.0");
+	// a connector that keeps it is not asked to bump its version.
+	VersionPlaceholder string
+	// Released says the connector has had its first certified release, so
+	// Beta may be false or absent.
+	Released bool
+	// CredentialOptions are the Web.Contents options that carry a credential
+	// out of the URL (CredentialQueryString, ApiKeyName).
+	CredentialOptions []string
+}
+
+// DefaultConfig returns the configuration used when no flag changes it.
+func DefaultConfig() *Config {
+	return &Config{CredentialOptions: []string{"CredentialQueryString", "ApiKeyName"}}
+}
+
+// Report reports a finding at node n of file f.
+func (p *Pass) Report(f *MFile, n ast.Node, format string, args ...any) {
+	p.ReportRange(f.Path, f.Src, n.Pos(), n.End(), fmt.Sprintf(format, args...))
+}
+
+// ReportRange reports a finding between two positions of a file.
+func (p *Pass) ReportRange(path string, src *token.File, pos, end token.Pos, msg string) {
+	d := Diagnostic{File: path, Message: msg, Source: src}
+	if src != nil && pos.IsValid() {
+		start := src.Position(pos)
+		d.Line, d.Column = start.Line, start.Column
+		if end.IsValid() && end > pos {
+			e := src.Position(end)
+			d.EndLine, d.EndColumn = e.Line, e.Column
+		} else {
+			d.EndLine, d.EndColumn = d.Line, d.Column
+		}
+	}
+	p.add(d)
+}
+
+// ReportFile reports a finding about a whole file (no position).
+func (p *Pass) ReportFile(path string, format string, args ...any) {
+	p.add(Diagnostic{File: path, Message: fmt.Sprintf(format, args...)})
+}
+
+func (p *Pass) add(d Diagnostic) {
+	d.Rule, d.Name, d.Severity = p.Rule.ID, p.Rule.Name, p.Rule.Severity
+	if p.Conn != nil {
+		d.Connector = p.Conn.Dir
+	}
+	p.diags = append(p.diags, d)
+}

@@ -1,0 +1,50 @@
+package checks
+
+import "regexp"
+
+// Rule is one certification check: its identity, its documentation and its
+// examples live in one struct literal in the rule's own file, pqNNN_name.go.
+type Rule struct {
+	ID       string   // PQ0NN, stable and never reused
+	Name     string   // kebab-case slug printed with every finding
+	Severity Severity // the default severity of its findings
+	Title    string   // one line, lower-case, no period
+	Doc      string   // one paragraph: what it finds, why certification cares, how to fix it
+
+	// Requirement quotes the certification page when the rule enforces a
+	// MUST or SHOULD from it; empty for rules of pqcert's own.
+	Requirement string
+
+	// Bad and Good are small connectors that show the rule: Bad must give at
+	// least one finding of this rule and Good none. A test runs both.
+	Bad, Good Example
+
+	// Run reports the rule's findings on one connector.
+	Run func(*Pass)
+}
+
+// Example is a connector written out as files, path → content. Before,
+// when set, is the same connector as committed before the change, for rules
+// that compare.
+type Example struct {
+	Files  map[string]string
+	Before map[string]string
+}
+
+var ruleIDPattern = regexp.MustCompile(`^PQ0[0-9]{2}$`)
+var ruleNamePattern = regexp.MustCompile(`^[a-z][a-z0-9]*(-[a-z0-9]+)*$`)
+
+// URL is where the rule's documentation lives in this repository.
+func (r *Rule) URL() string {
+	return "https://github.com/pqcert/pqcert/blob/main/docs/rules.md#" + lower(r.ID)
+}
+
+func lower(s string) string {
+	b := []byte(s)
+	for i, c := range b {
+		if 'A' <= c && c <= 'Z' {
+			b[i] = c + 'a' - 'A'
+		}
+	}
+	return string(b)
+}
