@@ -1,0 +1,232 @@
+package checks
+
+import (
+	"github.com/pqcert/pqcert/m/ast"
+	"github.com/pqcert/pqcert/m/token"
+)
+
+// DefKind says what introduced a name.
+type DefKind int
+
+const (
+	DefMember DefKind = iota + 1 // a section member
+	DefLet                       // a let binding
+	DefField                     // a record field, visible to its siblings
+	DefParam                     // a function parameter (no value)
+	DefEach                      // the implicit `_` of each
+)
+
+// Def is what a name refers to in M's lexical scope.
+type Def struct {
+	Name  string
+	Kind  DefKind
+	Node  ast.Node // *ast.Member, *ast.Field, *ast.Param or *ast.EachExpr
+	Value ast.Expr // the bound expression; nil for parameters
+	File  *MFile
+	Env   *Env // the scope the value is evaluated in
+}
+
+// Env is a lexical scope: the names visible at a point of the tree.
+// Lookups fall back to the enclosing scope; a name found nowhere is a
+// library function or value, such as Web.Contents.
+type Env struct {
+	parent *Env
+	defs   map[string]*Def
+}
+
+// Lookup returns the definition of name visible in e, or nil.
+func (e *Env) Lookup(name string) *Def {
+	for ; e != nil; e = e.parent {
+		if d, ok := e.defs[name]; ok {
+			return d
+		}
+	}
+	return nil
+}
+
+func (e *Env) push(n int) *Env { return &Env{parent: e, defs: make(map[string]*Def, n)} }
+
+// maxResolve bounds how many aliases Resolve follows, so that a cycle
+// such as `a = b, b = a` ends.
+const maxResolve = 32
+
+// Resolve follows x through parentheses and identifiers bound to values
+// (let bindings, record fields, section members) and returns the
+// expression it finally stands for, with the scope that expression is
+// evaluated in. Parameters and library names resolve to themselves.
+func (e *Env) Resolve(x ast.Expr) (ast.Expr, *Env) {
+	env := e
+	for range maxResolve {
+		x = ast.Unparen(x)
+		id, ok := x.(*ast.Ident)
+		if !ok || env == nil {
+			return x, env
+		}
+		d := env.Lookup(id.Name)
+		if d == nil || d.Value == nil {
+			return x, env
+		}
+		x, env = d.Value, d.Env
+	}
+	return x, env
+}
+
+// LibraryName returns the library name x refers to after following
+// aliases (`LoadString = Extension.LoadString` makes `LoadString` refer to
+// "Extension.LoadString"), or "" when x is not an unbound name.
+func (e *Env) LibraryName(x ast.Expr) string {
+	r, env := e.Resolve(x)
+	id, ok := r.(*ast.Ident)
+	if !ok || env.Lookup(id.Name) != nil {
+		return ""
+	}
+	return id.Name
+}
+
+// Text returns the constant text x evaluates to: a text literal, a name
+// bound to one, or an & concatenation of such; ok is false otherwise.
+func (e *Env) Text(x ast.Expr) (string, bool) {
+	r, env := e.Resolve(x)
+	switch r := r.(type) {
+	case *ast.BasicLit:
+		return ast.TextValue(r)
+	case *ast.BinaryExpr:
+		if r.Op != token.CONCAT {
+			return "", false
+		}
+		a, ok1 := env.Text(r.X)
+		b, ok2 := env.Text(r.Y)
+		return a + b, ok1 && ok2
+	}
+	return "", false
+}
+
+// Record returns the record expression x evaluates to, following aliases,
+// or nil.
+func (e *Env) Record(x ast.Expr) (*ast.RecordExpr, *Env) {
+	r, env := e.Resolve(x)
+	rec, _ := r.(*ast.RecordExpr)
+	return rec, env
+}
+
+// Visitor is called for every node of a walk, with the scope at that node.
+// Returning false skips the node's children.
+type Visitor func(f *MFile, n ast.Node, env *Env) bool
+
+// Walk visits every node of the connector's M files with its scope. The
+// section's members are visible in the whole section; a module (.pqm) is
+// an expression that sees the section's shared members, as it does when
+// Extension.LoadFunction evaluates it against #shared.
+func (c *Connector) Walk(v Visitor) {
+	root := c.SectionEnv()
+	for _, f := range c.MFiles() {
+		if f.AST == nil {
+			continue
+		}
+		if f.AST.Section != nil {
+			walkScoped(f, f.AST.Section, root, v)
+		} else if f.AST.Expr != nil {
+			walkScoped(f, f.AST.Expr, root, v)
+		}
+	}
+}
+
+// SectionEnv returns the scope of the main section: its members.
+func (c *Connector) SectionEnv() *Env {
+	sec := c.Section()
+	env := (*Env)(nil).push(0)
+	if sec == nil {
+		return env
+	}
+	for _, m := range sec.Members {
+		if m.Name != nil {
+			env.defs[m.Name.Name] = &Def{Name: m.Name.Name, Kind: DefMember, Node: m, Value: m.Value, File: c.Main, Env: env}
+		}
+	}
+	return env
+}
+
+// WalkExpr visits x and its children with scopes, starting from env.
+func WalkExpr(f *MFile, x ast.Node, env *Env, v Visitor) { walkScoped(f, x, env, v) }
+
+func walkScoped(f *MFile, n ast.Node, env *Env, v Visitor) {
+	if n == nil || !v(f, n, env) {
+		return
+	}
+	switch n := n.(type) {
+	case *ast.LetExpr:
+		inner := env.push(len(n.Bindings))
+		for _, b := range n.Bindings {
+			if b.Name != nil {
+				inner.defs[b.Name.Name] = &Def{Name: b.Name.Name, Kind: DefLet, Node: b, Value: b.Value, File: f, Env: inner}
+			}
+		}
+		for _, b := range n.Bindings {
+			walkScoped(f, b, inner, v)
+		}
+		walkScoped(f, n.Body, inner, v)
+		return
+	case *ast.RecordExpr:
+		inner := env.push(len(n.Fields))
+		for _, fl := range n.Fields {
+			if fl.Name != nil {
+				inner.defs[fl.Name.Name] = &Def{Name: fl.Name.Name, Kind: DefField, Node: fl, Value: fl.Value, File: f, Env: inner}
+			}
+		}
+		for _, fl := range n.Fields {
+			walkScoped(f, fl, inner, v)
+		}
+		return
+	case *ast.FuncLit:
+		inner := env.push(len(n.Params))
+		for _, p := range n.Params {
+			if p.Name != nil {
+				inner.defs[p.Name.Name] = &Def{Name: p.Name.Name, Kind: DefParam, Node: p, File: f, Env: inner}
+			}
+		}
+		for _, p := range n.Params {
+			walkScoped(f, p, inner, v)
+		}
+		if n.ReturnType != nil {
+			walkScoped(f, n.ReturnType, inner, v)
+		}
+		walkScoped(f, n.Body, inner, v)
+		return
+	case *ast.EachExpr:
+		inner := env.push(1)
+		inner.defs["_"] = &Def{Name: "_", Kind: DefEach, Node: n, File: f, Env: inner}
+		walkScoped(f, n.Body, inner, v)
+		return
+	}
+	for _, c := range ast.Children(n) {
+		walkScoped(f, c, env, v)
+	}
+}
+
+// CallSite is a call found by Calls, with the scope it is made in.
+type CallSite struct {
+	File *MFile
+	Call *ast.CallExpr
+	Env  *Env
+}
+
+// Calls returns every call in the connector whose callee refers to one of
+// the library functions named, directly or through aliases.
+func (c *Connector) Calls(names ...string) []CallSite {
+	var out []CallSite
+	c.Walk(func(f *MFile, n ast.Node, env *Env) bool {
+		call, ok := n.(*ast.CallExpr)
+		if !ok {
+			return true
+		}
+		name := env.LibraryName(call.Fun)
+		for _, want := range names {
+			if name == want {
+				out = append(out, CallSite{File: f, Call: call, Env: env})
+				break
+			}
+		}
+		return true
+	})
+	return out
+}
