@@ -1,0 +1,107 @@
+package snapshot
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+)
+
+// dirSnapshot is a folder on disk. Symlinks are never followed: like git, a
+// symlink is a file whose content is its target, so a link pointing out of
+// the tree cannot make pqcert read (or a check report on) foreign files.
+type dirSnapshot struct {
+	root string
+	fsys *os.Root // confines every read to root, even through a racing rename
+	list listing
+}
+
+// OpenDir opens the folder root as a snapshot. .git folders and files are
+// skipped at every level.
+func OpenDir(root string) (Snapshot, error) {
+	abs, err := filepath.Abs(root)
+	if err != nil {
+		return nil, err
+	}
+	r, err := os.OpenRoot(abs)
+	if err != nil {
+		return nil, err
+	}
+	d := &dirSnapshot{root: abs, fsys: r}
+	d.list.load = d.walk
+	return d, nil
+}
+
+func (d *dirSnapshot) Name() string { return d.root }
+
+func (d *dirSnapshot) Files() ([]Entry, error) { return d.list.files() }
+
+func (d *dirSnapshot) Stat(path string) (Entry, bool) { return d.list.stat(path) }
+
+func (d *dirSnapshot) walk() ([]Entry, error) {
+	var out []Entry
+	err := fs.WalkDir(d.fsys.FS(), ".", func(p string, de fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if de.Name() == ".git" {
+			if de.IsDir() {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		if de.IsDir() {
+			return nil
+		}
+		info, err := de.Info()
+		if err != nil {
+			return err
+		}
+		if e, ok := entryFromInfo(p, info); ok {
+			out = append(out, e)
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("reading %s: %w", d.root, err)
+	}
+	return out, nil
+}
+
+// entryFromInfo maps a file's stat to a git-style entry; sockets, devices
+// and the like are not files git would commit.
+func entryFromInfo(path string, info fs.FileInfo) (Entry, bool) {
+	e := Entry{Path: path, Size: info.Size(), Mode: ModeFile}
+	switch {
+	case info.Mode()&fs.ModeSymlink != 0:
+		e.Mode = ModeSymlink
+	case !info.Mode().IsRegular():
+		return Entry{}, false
+	case info.Mode()&0o111 != 0:
+		e.Mode = ModeExecutable
+	}
+	return e, true
+}
+
+func (d *dirSnapshot) ReadFile(path string) ([]byte, error) {
+	if !fs.ValidPath(path) || path == "." {
+		return nil, notExist(d.root, path)
+	}
+	info, err := d.fsys.Lstat(path)
+	if err != nil {
+		if errors.Is(err, fs.ErrNotExist) {
+			return nil, notExist(d.root, path)
+		}
+		return nil, err
+	}
+	e, ok := entryFromInfo(path, info)
+	if !ok || filepath.Base(path) == ".git" {
+		return nil, notExist(d.root, path)
+	}
+	if e.Mode == ModeSymlink {
+		target, err := d.fsys.Readlink(path)
+		return []byte(target), err
+	}
+	return d.fsys.ReadFile(path)
+}

@@ -1,0 +1,15 @@
+package snapshot
+
+import "fmt"
+
+// UnsupportedError reports a repository that uses something neither go-git
+// nor pqcert's own readers can handle, when no git binary is available to
+// fall back on. Callers exit 2 and print it: the feature is named so the
+// user knows what to change, and pqcert never guesses.
+type UnsupportedError struct {
+	Feature string // "split index", "SHA-256 object format", ...
+}
+
+func (e *UnsupportedError) Error() string {
+	return fmt.Sprintf("repository uses %s, which pqcert cannot read without the git binary on PATH", e.Feature)
+}
