@@ -25,10 +25,12 @@ type Entry struct {
 	Comment  string    // the <comment> child
 	Type     string    // the type attribute: set for non-string resources
 	MimeType string    // the mimetype attribute
+	Space    string    // the xml:space attribute ("preserve" in files Visual Studio writes)
+	HasValue bool      // a <value> child is present (Value "" may be <value/> or no <value> at all)
 	Pos      token.Pos // the '<' of <data
 	End      token.Pos // just past </data>
 	NamePos  token.Pos // the first character of the name attribute's value
-	ValuePos token.Pos // the first character of the value text (or of <value>)
+	ValuePos token.Pos // the first character of the value text (or the '<' of an empty <value>); NoPos without <value>
 }
 
 // Comment is an XML comment.
