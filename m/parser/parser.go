@@ -1,0 +1,224 @@
+// Package parser implements a parser for Power Query M documents. Input
+// may be a section document or an expression document; the output is an
+// abstract syntax tree (package ast) plus a list of syntax errors.
+//
+// The source is scanned completely before parsing, into a compact token
+// array in which every bracket knows its partner. The two ambiguous
+// brackets of M, `(` (function or parenthesized expression) and `[`
+// (record, field selection or projection), and the document kind are then
+// decided by looking ahead in constant time, so parsing is linear in the
+// size of the input.
+package parser
+
+import (
+	"github.com/pqcert/pqcert/m/ast"
+	"github.com/pqcert/pqcert/m/scanner"
+	"github.com/pqcert/pqcert/m/token"
+)
+
+// Mode controls optional parser behaviour. The zero Mode collects
+// comments and stops after about 10 errors.
+type Mode uint
+
+const (
+	// SkipComments leaves ast.File.Comments empty.
+	SkipComments Mode = 1 << iota
+	// AllErrors reports every error, not only the first 10 and the
+	// first of each line.
+	AllErrors
+)
+
+// MaxDepth is how deeply expressions may nest. Deeper input is rejected
+// with an error instead of growing the stack without bound.
+const MaxDepth = 5000
+
+// maxErrors is how many errors are collected before parsing stops.
+const maxErrors = 10
+
+// ParseFile parses the M document src. It returns the syntax tree (partial
+// when there are errors, never nil) and, when there are syntax errors, a
+// scanner.ErrorList sorted by position. name is used in positions.
+func ParseFile(name string, src []byte, mode Mode) (f *ast.File, err error) {
+	var p parser
+	p.init(name, src, mode)
+	defer func() {
+		if e := recover(); e != nil {
+			if _, ok := e.(bailout); !ok {
+				panic(e)
+			}
+		}
+		p.errors.Sort()
+		if mode&AllErrors == 0 {
+			p.errors.RemoveMultiples()
+			if len(p.errors) > maxErrors {
+				p.errors = p.errors[:maxErrors]
+			}
+		}
+		f, err = p.file, p.errors.Err()
+	}()
+	p.tokenize()
+	p.parseDocument()
+	return
+}
+
+// bailout is the panic value that stops a parse after too many errors or
+// too deep nesting; ParseFile recovers it.
+type bailout struct{}
+
+// tok is one scanned token. Offsets are int32 to keep the array small:
+// inputs are limited to 2 GB.
+type tok struct {
+	off, end int32
+	match    int32 // index of the partner bracket, or -1
+	kind     token.Token
+}
+
+type parser struct {
+	file   *ast.File
+	info   *token.File
+	src    string // the source, shared by every name and literal in the tree
+	bsrc   []byte // the source as given
+	mode   Mode
+	errors scanner.ErrorList
+
+	toks []tok
+	i    int         // index of the current token
+	tok  token.Token // kind of the current token
+	pos  token.Pos   // position of the current token
+
+	depth int // expression nesting
+}
+
+func (p *parser) init(name string, src []byte, mode Mode) {
+	p.info = token.NewFile(name, src)
+	p.src = string(src)
+	p.bsrc = src
+	p.mode = mode
+	p.file = &ast.File{
+		Name: name,
+		BOM:  len(src) >= 3 && src[0] == 0xEF && src[1] == 0xBB && src[2] == 0xBF,
+		EOF:  token.PosOf(len(src)),
+		Info: p.info,
+	}
+}
+
+// tokenize scans the whole source into p.toks, collects comments and links
+// matching brackets.
+func (p *parser) tokenize() {
+	if len(p.src) > 1<<31-2 {
+		p.errors.Add(p.info.OffsetPosition(0), "file too large (more than 2 GB)")
+		panic(bailout{})
+	}
+	var s scanner.Scanner
+	s.Init(p.info, p.bsrc, func(pos token.Position, msg string) {
+		p.errors.Add(pos, msg)
+		if len(p.errors) > maxErrors && p.mode&AllErrors == 0 {
+			panic(bailout{})
+		}
+	}, scanner.ScanComments)
+	p.toks = make([]tok, 0, len(p.src)/5+2)
+	var open []int32 // indexes of unclosed brackets
+	for {
+		pos, end, kind := s.ScanSpan()
+		if kind == token.COMMENT {
+			if p.mode&SkipComments == 0 {
+				text := p.src[pos.Offset():end.Offset()]
+				p.file.Comments = append(p.file.Comments, &ast.Comment{Slash: pos, Text: text, Block: text[1] == '*'})
+			}
+			continue
+		}
+		idx := int32(len(p.toks))
+		p.toks = append(p.toks, tok{off: int32(pos.Offset()), end: int32(end.Offset()), match: -1, kind: kind})
+		switch kind {
+		case token.LPAREN, token.LBRACK, token.LBRACE:
+			open = append(open, idx)
+		case token.RPAREN, token.RBRACK, token.RBRACE:
+			if n := len(open); n > 0 && closerOf(p.toks[open[n-1]].kind) == kind {
+				p.toks[open[n-1]].match = idx
+				p.toks[idx].match = open[n-1]
+				open = open[:n-1]
+			}
+		case token.EOF:
+			p.setCurrent(0)
+			return
+		}
+	}
+}
+
+func closerOf(open token.Token) token.Token {
+	switch open {
+	case token.LPAREN:
+		return token.RPAREN
+	case token.LBRACK:
+		return token.RBRACK
+	case token.LBRACE:
+		return token.RBRACE
+	}
+	return token.ILLEGAL
+}
+
+// ----------------------------------------------------------------------------
+// Token access
+
+func (p *parser) setCurrent(i int) {
+	if i >= len(p.toks) {
+		i = len(p.toks) - 1 // the EOF token
+	}
+	p.i = i
+	p.tok = p.toks[i].kind
+	p.pos = token.PosOf(int(p.toks[i].off))
+}
+
+// next advances to the next token; at EOF it stays there.
+func (p *parser) next() { p.setCurrent(p.i + 1) }
+
+// peek returns the kind of the token n places ahead.
+func (p *parser) peek(n int) token.Token {
+	if p.i+n < len(p.toks) {
+		return p.toks[p.i+n].kind
+	}
+	return token.EOF
+}
+
+// text returns the source text of the token at index i.
+func (p *parser) textAt(i int) string {
+	if i >= len(p.toks) {
+		return ""
+	}
+	return p.src[p.toks[i].off:p.toks[i].end]
+}
+
+// lit returns the source text of the current token.
+func (p *parser) lit() string { return p.textAt(p.i) }
+
+// endPos returns the end of the token at index i.
+func (p *parser) endPos(i int) token.Pos { return token.PosOf(int(p.toks[i].end)) }
+
+// isWord reports whether the current token is the unquoted identifier w
+// (a contextual word such as optional, nullable or catch).
+func (p *parser) isWord(w string) bool { return p.tok == token.IDENT && p.lit() == w }
+
+func (p *parser) isWordAt(i int, w string) bool {
+	return i < len(p.toks) && p.toks[i].kind == token.IDENT && p.textAt(i) == w
+}
+
+// got consumes the current token if it is tok.
+func (p *parser) got(tok token.Token) (token.Pos, bool) {
+	if p.tok == tok {
+		pos := p.pos
+		p.next()
+		return pos, true
+	}
+	return token.NoPos, false
+}
+
+// enter counts one level of nesting; leave undoes it.
+func (p *parser) enter() {
+	p.depth++
+	if p.depth > MaxDepth {
+		p.errors.Add(p.info.Position(p.pos), nestingMessage)
+		panic(bailout{})
+	}
+}
+
+func (p *parser) leave() { p.depth-- }
