@@ -229,7 +229,7 @@ func (p *parser) bracketKind() token.Token {
 func (p *parser) parseList() *ast.ListExpr {
 	x := &ast.ListExpr{Lbrace: p.pos}
 	p.next()
-	x.Items = parseCommaList(p, token.RBRACE, "list", func() ast.Expr {
+	x.Items = parseCommaList(p, token.RBRACE, "a list", func() ast.Expr {
 		item := p.parseExpr()
 		if dots, ok := p.got(token.DOTDOT); ok {
 			return &ast.RangeExpr{From: item, Dots: dots, To: p.parseExpr()}
@@ -245,7 +245,7 @@ func (p *parser) parseList() *ast.ListExpr {
 func (p *parser) parseRecord(value func() ast.Expr) *ast.RecordExpr {
 	x := &ast.RecordExpr{Lbrack: p.pos}
 	p.next()
-	x.Fields = parseCommaList(p, token.RBRACK, "record", func() *ast.Field {
+	x.Fields = parseCommaList(p, token.RBRACK, "a record", func() *ast.Field {
 		f := &ast.Field{Name: p.parseFieldName()}
 		f.Assign = p.expect(token.EQL, " after field name")
 		f.Value = value()
@@ -269,7 +269,7 @@ func parseCommaList[T any](p *parser, closing token.Token, what string, elem fun
 			return list
 		}
 		if p.tok == closing {
-			p.errorf(comma, "trailing comma is not allowed in a %s", what)
+			p.errorf(comma, "trailing comma is not allowed in %s", what)
 			return list
 		}
 	}
@@ -279,7 +279,7 @@ func parseCommaList[T any](p *parser, closing token.Token, what string, elem fun
 func (p *parser) parseCall(fun ast.Expr) *ast.CallExpr {
 	x := &ast.CallExpr{Fun: fun, Lparen: p.pos}
 	p.next()
-	x.Args = parseCommaList(p, token.RPAREN, "argument list", p.parseExpr)
+	x.Args = parseCommaList(p, token.RPAREN, "an argument list", p.parseExpr)
 	x.Rparen = p.expectClosing(token.RPAREN, token.LPAREN, x.Lparen)
 	return x
 }
@@ -301,7 +301,7 @@ func (p *parser) parseFieldAccess(x ast.Expr, optional bool) *ast.FieldAccessExp
 func (p *parser) parseProjection(x ast.Expr) *ast.ProjectionExpr {
 	proj := &ast.ProjectionExpr{X: x, Lbrack: p.pos}
 	p.next()
-	proj.Fields = parseCommaList(p, token.RBRACK, "projection", func() *ast.FieldAccessExpr {
+	proj.Fields = parseCommaList(p, token.RBRACK, "a projection", func() *ast.FieldAccessExpr {
 		if p.tok != token.LBRACK {
 			p.errorExpected("`[` to start a field selector in a projection")
 			return &ast.FieldAccessExpr{Lbrack: p.pos, Name: &ast.Ident{NamePos: p.pos}, Rbrack: p.pos}
@@ -317,7 +317,7 @@ func (p *parser) parseProjection(x ast.Expr) *ast.ProjectionExpr {
 func (p *parser) parseLet() *ast.LetExpr {
 	x := &ast.LetExpr{Let: p.pos}
 	p.next()
-	x.Bindings = parseCommaList(p, token.IN, "let", func() *ast.Field {
+	x.Bindings = parseCommaList(p, token.IN, "a let", func() *ast.Field {
 		f := &ast.Field{Name: p.parseName("variable name")}
 		f.Assign = p.expect(token.EQL, " after variable name")
 		f.Value = p.parseExpr()
@@ -434,7 +434,7 @@ func (p *parser) parseFuncLit() *ast.FuncLit {
 	fn := &ast.FuncLit{Lparen: p.pos}
 	open := p.i
 	p.next()
-	fn.Params = parseCommaList(p, token.RPAREN, "parameter list", func() *ast.Param {
+	fn.Params = parseCommaList(p, token.RPAREN, "a parameter list", func() *ast.Param {
 		par := p.parseParamName()
 		if p.tok == token.AS {
 			p.next()

@@ -128,7 +128,7 @@ func (p *parser) parseAnyLiteral() ast.Expr {
 	case token.LBRACE:
 		l := &ast.ListExpr{Lbrace: p.pos}
 		p.next()
-		l.Items = parseCommaList(p, token.RBRACE, "list", p.parseAnyLiteral)
+		l.Items = parseCommaList(p, token.RBRACE, "a list", p.parseAnyLiteral)
 		l.Rbrace = p.expectClosing(token.RBRACE, token.LBRACE, l.Lbrace)
 		x = l
 	case token.TEXT, token.NUMBER, token.TRUE, token.FALSE, token.NULL, token.HASH_INFINITY, token.HASH_NAN:

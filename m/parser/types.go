@@ -206,7 +206,7 @@ func (p *parser) parseFunctionType() *ast.FunctionType {
 	p.next()
 	x.Lparen = p.pos
 	p.next()
-	x.Params = parseCommaList(p, token.RPAREN, "parameter list", func() *ast.Param {
+	x.Params = parseCommaList(p, token.RPAREN, "a parameter list", func() *ast.Param {
 		par := p.parseParamName()
 		p.expect(token.AS, " and a type after a function type's parameter name")
 		par.Type = p.parseType()
