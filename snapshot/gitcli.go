@@ -51,13 +51,9 @@ func (g *gitCLI) indexEntries() ([]stagedEntry, error) {
 	if err != nil {
 		return nil, err
 	}
-	ita, err := g.run("diff-files", "-z", "--name-only", "--diff-filter=A")
+	skip, err := g.intentToAdd()
 	if err != nil {
 		return nil, err
-	}
-	skip := map[string]bool{}
-	for _, p := range fields0(ita) {
-		skip[p] = true
 	}
 	var es []stagedEntry
 	for _, line := range fields0(out) {
@@ -76,6 +72,21 @@ func (g *gitCLI) indexEntries() ([]stagedEntry, error) {
 		})
 	}
 	return es, nil
+}
+
+// intentToAdd lists the index's intent-to-add paths (`git add -N`): the
+// only paths `diff-files` reports as added. Plumbing shows them as staged
+// empty files; porcelain and pqcert treat them as not staged.
+func (g *gitCLI) intentToAdd() (map[string]bool, error) {
+	out, err := g.run("diff-files", "-z", "--name-only", "--diff-filter=A")
+	if err != nil {
+		return nil, err
+	}
+	ita := map[string]bool{}
+	for _, p := range fields0(out) {
+		ita[p] = true
+	}
+	return ita, nil
 }
 
 // treeEntries lists a commit's files with `ls-tree -r`.
@@ -146,6 +157,10 @@ func (g *gitCLI) staged() ([]Change, error) {
 	if err != nil {
 		return nil, err
 	}
+	ita, err := g.intentToAdd()
+	if err != nil {
+		return nil, err
+	}
 	f := fields0(out)
 	oids := map[string][2]string{}
 	var cs []Change
@@ -156,7 +171,7 @@ func (g *gitCLI) staged() ([]Change, error) {
 			return nil, fmt.Errorf("git diff-index: unexpected line %q", f[i])
 		}
 		path := f[i+1]
-		if seen[path] {
+		if seen[path] || ita[path] {
 			continue
 		}
 		seen[path] = true
