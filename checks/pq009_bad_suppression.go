@@ -1,11 +1,41 @@
 package checks
 
-// BadSuppression (PQ009) — TODO: implement.
+// BadSuppression (PQ009) reports pqcert:ignore comments that do not do
+// their job. Its findings are made while suppressions are applied
+// (suppress.go), after every other rule has run.
 var BadSuppression = &Rule{
 	ID:       "PQ009",
 	Name:     "bad-suppression",
 	Severity: Warning,
 	Title:    "a pqcert:ignore comment without a reason, or one that suppresses nothing",
-	Doc:      "TODO",
-	Run:      func(p *Pass) {},
+	Doc: "Finds `// pqcert:ignore PQ0NN reason` comments (`<!-- pqcert:ignore PQ0NN reason -->` in a resx) that name no rule, " +
+		"give no reason, or silence no finding of a rule that ran. A directive without a reason silences nothing, " +
+		"because a certification reviewer needs to know why a finding does not apply; a directive that silences nothing " +
+		"is left over from code that has since changed, and would hide the next real finding on its line. " +
+		"Write the rule IDs and a reason after the directive, or delete a directive that no longer applies.",
+	Bad: Example{Files: map[string]string{
+		"Contoso.pq": `[Version = "1.0.0"]
+section Contoso;
+
+[DataSource.Kind = "Contoso", Publish = "Contoso.Publish"]
+shared Contoso.Contents = (url as text) => Web.Contents(url);
+
+// pqcert:ignore PQ031
+Contoso = [Authentication = [Anonymous = []], Label = Extension.LoadString("DataSourceLabel")];
+`,
+	}},
+	Good: Example{Files: map[string]string{
+		"Contoso.pq": `[Version = "1.0.0"]
+section Contoso;
+
+[DataSource.Kind = "Contoso", Publish = "Contoso.Publish"]
+shared Contoso.Contents = (url as text) => Web.Contents(url);
+
+// pqcert:ignore PQ031 the build writes DataSourceLabel into resources.resx
+Contoso = [Authentication = [Anonymous = []], Label = Extension.LoadString("DataSourceLabel")];
+`,
+	}},
+	// The runner reports PQ009 while it applies the suppressions, since only
+	// then is it known which directives silenced a finding.
+	Run: func(*Pass) {},
 }

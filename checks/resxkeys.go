@@ -1,0 +1,416 @@
+package checks
+
+import (
+	"fmt"
+	"path"
+	"strings"
+
+	"github.com/pqcert/pqcert/m/ast"
+	"github.com/pqcert/pqcert/m/token"
+	"github.com/pqcert/pqcert/resx"
+)
+
+// This file holds what the resx rules (PQ030–PQ037) share: which keys the
+// connector's M code loads with Extension.LoadString, and small helpers for
+// reporting at resx entries.
+
+// keyPattern is what one Extension.LoadString argument can evaluate to:
+// exactly Prefix when Exact, otherwise any text that starts with Prefix and
+// ends with Suffix. A pattern with neither is a key that could be anything.
+type keyPattern struct {
+	Prefix, Suffix string
+	Exact          bool
+}
+
+// Matches reports whether key could be the text the pattern stands for.
+func (k keyPattern) Matches(key string) bool {
+	if k.Exact {
+		return key == k.Prefix
+	}
+	return len(key) >= len(k.Prefix)+len(k.Suffix) && strings.HasPrefix(key, k.Prefix) && strings.HasSuffix(key, k.Suffix)
+}
+
+// keyUse is one key that an Extension.LoadString call may load, with the
+// place where the key is written: the call's argument, or for a wrapper
+// such as `GetString = (key) => Extension.LoadString(key)` the argument of
+// the wrapper's call.
+type keyUse struct {
+	keyPattern
+	File *MFile
+	Node ast.Node
+}
+
+// keyUses is every key the connector's M code may load.
+type keyUses struct {
+	Uses []keyUse
+	// Anything is set when some key could be any text (a key read from a
+	// parameter that escapes, from a web call, or LoadString passed around
+	// as a value): then no key can be called unused.
+	Anything bool
+}
+
+// MayLoad reports whether some use could load key.
+func (u *keyUses) MayLoad(key string) bool {
+	if u.Anything {
+		return true
+	}
+	for _, k := range u.Uses {
+		if k.Matches(key) {
+			return true
+		}
+	}
+	return false
+}
+
+const (
+	maxKeyDepth    = 8   // wrapper functions followed, one inside another
+	maxKeyPatterns = 256 // patterns per argument before giving up
+)
+
+// keyRole is how a name is used where it occurs.
+type keyRole int
+
+const (
+	keyRoleValue  keyRole = iota // any other use: passed as a value
+	keyRoleCallee                // the function of a call
+	keyRoleAlias                 // the whole value of a let binding or section member
+	keyRoleName                  // a field, member, parameter or section name, not a reference
+)
+
+type keyCall struct {
+	File *MFile
+	Call *ast.CallExpr
+	Env  *Env
+}
+
+// keyIndex is what LoadStringKeys learns in one walk over the connector.
+type keyIndex struct {
+	c       *Connector
+	calls   []keyCall
+	params  map[*ast.Param]keyParam
+	named   map[*ast.FuncLit]bool // bound to a name, so that every reference to it is seen
+	escaped map[*ast.FuncLit]bool // referenced other than by calling or aliasing it
+	sites   map[*ast.FuncLit][]keyCall
+	// loadEscaped: Extension.LoadString itself is used as a value.
+	loadEscaped bool
+}
+
+type keyParam struct {
+	fn    *ast.FuncLit
+	index int
+}
+
+// LoadStringKeys returns every key the connector's M code may load with
+// Extension.LoadString, called directly, through aliases, or through
+// wrapper functions whose parameter becomes the key.
+func (c *Connector) LoadStringKeys() *keyUses {
+	ix := &keyIndex{
+		c:       c,
+		params:  map[*ast.Param]keyParam{},
+		named:   map[*ast.FuncLit]bool{},
+		escaped: map[*ast.FuncLit]bool{},
+		sites:   map[*ast.FuncLit][]keyCall{},
+	}
+	ix.walk()
+	out := &keyUses{Anything: ix.loadEscaped}
+	for _, ca := range ix.calls {
+		if ca.Env.LibraryName(ca.Call.Fun) != "Extension.LoadString" || len(ca.Call.Args) == 0 {
+			continue
+		}
+		arg := ca.Call.Args[0]
+		pats := ix.patterns(arg, ca.Env, ca.File, arg, 0)
+		for _, u := range pats {
+			if !u.Exact && u.Prefix == "" && u.Suffix == "" {
+				out.Anything = true
+			}
+		}
+		out.Uses = append(out.Uses, pats...)
+	}
+	return out
+}
+
+func (ix *keyIndex) walk() {
+	roles := map[ast.Node]keyRole{}
+	for _, f := range ix.c.MFiles() {
+		if f.AST != nil && f.AST.Expr != nil {
+			if fn, ok := ast.Unparen(f.AST.Expr).(*ast.FuncLit); ok {
+				ix.named[fn] = true // a module that is one function, loaded by name
+			}
+		}
+	}
+	ix.c.Walk(func(f *MFile, n ast.Node, env *Env) bool {
+		switch n := n.(type) {
+		case *ast.Section:
+			roles[n.Name] = keyRoleName
+		case *ast.Member:
+			roles[n.Name] = keyRoleName
+			ix.bind(n.Value, roles)
+		case *ast.LetExpr:
+			for _, b := range n.Bindings {
+				roles[b.Name] = keyRoleName
+				ix.bind(b.Value, roles)
+			}
+		case *ast.Field:
+			roles[n.Name] = keyRoleName
+		case *ast.FieldAccessExpr:
+			roles[n.Name] = keyRoleName
+		case *ast.Param:
+			roles[n.Name] = keyRoleName
+		case *ast.FieldSpec:
+			roles[n.Name] = keyRoleName
+		case *ast.SectionAccessExpr:
+			roles[n.Section], roles[n.Member] = keyRoleName, keyRoleName
+		case *ast.FuncLit:
+			for i, p := range n.Params {
+				ix.params[p] = keyParam{fn: n, index: i}
+			}
+		case *ast.CallExpr:
+			ix.calls = append(ix.calls, keyCall{File: f, Call: n, Env: env})
+			roles[ast.Unparen(n.Fun)] = keyRoleCallee
+			if fn := ix.funcOf(n.Fun, env); fn != nil {
+				ix.sites[fn] = append(ix.sites[fn], keyCall{File: f, Call: n, Env: env})
+			}
+			// Extension.LoadFunction("M.pqm") passed on as a value.
+			if r, seen := roles[n]; !seen || r == keyRoleValue {
+				if fn := ix.funcOf(n, env); fn != nil {
+					ix.escaped[fn] = true
+				}
+			}
+		case *ast.Ident:
+			r, seen := roles[n]
+			if seen && r != keyRoleValue {
+				return true
+			}
+			if env.LibraryName(n) == "Extension.LoadString" {
+				ix.loadEscaped = true
+			} else if fn := ix.funcOf(n, env); fn != nil {
+				ix.escaped[fn] = true
+			}
+		}
+		return true
+	})
+}
+
+// bind notes that the value of a let binding or member is an alias (when
+// it is a bare name) or a named function.
+func (ix *keyIndex) bind(v ast.Expr, roles map[ast.Node]keyRole) {
+	switch v := ast.Unparen(v).(type) {
+	case *ast.Ident, *ast.CallExpr:
+		if _, seen := roles[v]; !seen {
+			roles[v] = keyRoleAlias
+		}
+	case *ast.FuncLit:
+		ix.named[v] = true
+	}
+}
+
+// funcOf returns the function literal x stands for: through aliases, and
+// through Extension.LoadFunction("Module.pqm") of a module that is one
+// function. nil when x is anything else.
+func (ix *keyIndex) funcOf(x ast.Expr, env *Env) *ast.FuncLit {
+	r, renv := env.Resolve(x)
+	switch r := r.(type) {
+	case *ast.FuncLit:
+		return r
+	case *ast.CallExpr:
+		id, ok := ast.Unparen(r.Fun).(*ast.Ident)
+		if !ok || id.Name != "Extension.LoadFunction" || len(r.Args) == 0 {
+			return nil
+		}
+		name, ok := renv.Text(r.Args[0])
+		if !ok {
+			return nil
+		}
+		for _, m := range ix.c.Modules {
+			if m.AST != nil && m.AST.Expr != nil && strings.EqualFold(path.Base(m.Path), path.Base(name)) {
+				fn, _ := ast.Unparen(m.AST.Expr).(*ast.FuncLit)
+				return fn
+			}
+		}
+	}
+	return nil
+}
+
+// patterns returns the keys x may evaluate to; at and f are where an exact
+// key is reported.
+func (ix *keyIndex) patterns(x ast.Expr, env *Env, f *MFile, at ast.Node, depth int) []keyUse {
+	anything := []keyUse{{File: f, Node: at}}
+	if depth > maxKeyDepth {
+		return anything
+	}
+	r, renv := env.Resolve(x)
+	switch r := r.(type) {
+	case *ast.BasicLit:
+		if s, ok := ast.TextValue(r); ok {
+			return []keyUse{{keyPattern: keyPattern{Prefix: s, Exact: true}, File: f, Node: at}}
+		}
+	case *ast.BinaryExpr:
+		if r.Op != token.CONCAT {
+			break
+		}
+		left := ix.patterns(r.X, renv, f, at, depth+1)
+		right := ix.patterns(r.Y, renv, f, at, depth+1)
+		if len(left)*len(right) > maxKeyPatterns {
+			return anything
+		}
+		var out []keyUse
+		for _, a := range left {
+			for _, b := range right {
+				out = append(out, keyUse{keyPattern: concatKeys(a.keyPattern, b.keyPattern), File: f, Node: at})
+			}
+		}
+		return out
+	case *ast.IfExpr:
+		return append(ix.patterns(r.Then, renv, f, at, depth+1), ix.patterns(r.Else, renv, f, at, depth+1)...)
+	case *ast.Ident:
+		d := renv.Lookup(r.Name)
+		if d == nil || d.Kind != DefParam {
+			break
+		}
+		p, ok := d.Node.(*ast.Param)
+		if !ok {
+			break
+		}
+		po, ok := ix.params[p]
+		if !ok || !ix.named[po.fn] || ix.escaped[po.fn] {
+			break
+		}
+		var out []keyUse
+		for _, s := range ix.sites[po.fn] {
+			if po.index >= len(s.Call.Args) {
+				continue // an optional parameter left out
+			}
+			arg := s.Call.Args[po.index]
+			out = append(out, ix.patterns(arg, s.Env, s.File, arg, depth+1)...)
+			if len(out) > maxKeyPatterns {
+				return anything
+			}
+		}
+		return out
+	}
+	return anything
+}
+
+// concatKeys is the pattern of a & b.
+func concatKeys(a, b keyPattern) keyPattern {
+	switch {
+	case a.Exact && b.Exact:
+		return keyPattern{Prefix: a.Prefix + b.Prefix, Exact: true}
+	case a.Exact:
+		return keyPattern{Prefix: a.Prefix + b.Prefix, Suffix: b.Suffix}
+	case b.Exact:
+		return keyPattern{Prefix: a.Prefix, Suffix: a.Suffix + b.Prefix}
+	}
+	return keyPattern{Prefix: a.Prefix, Suffix: b.Suffix}
+}
+
+// reportEntry reports a finding at the name of a resx entry.
+func reportEntry(p *Pass, r *ResxFile, e *resx.Entry, format string, args ...any) {
+	p.ReportRange(r.Path, r.File.Src, e.NamePos, resxAttrEnd(r.File.Src, e.NamePos), fmt.Sprintf(format, args...))
+}
+
+// resxAttrEnd returns the position of the quote that closes the attribute value
+// starting at pos, or NoPos.
+func resxAttrEnd(src *token.File, pos token.Pos) token.Pos {
+	if src == nil || !pos.IsValid() {
+		return token.NoPos
+	}
+	b := src.Source()
+	off := pos.Offset()
+	if off <= 0 || off > len(b) {
+		return token.NoPos
+	}
+	quote := b[off-1]
+	if quote != '"' && quote != '\'' {
+		return token.NoPos
+	}
+	for i := off; i < len(b) && b[i] != '\n'; i++ {
+		if b[i] == quote {
+			return token.PosOf(i)
+		}
+	}
+	return token.NoPos
+}
+
+// readableResx returns the resx files that parsed completely; a file with
+// an error is PQ030's to report, and its entries may be cut short.
+func readableResx(c *Connector) []*ResxFile {
+	var out []*ResxFile
+	for _, r := range c.Resx {
+		if r.File != nil && r.Err == nil {
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
+// similarKey returns a key of f that differs from key only in case or by
+// one or two edits, for a "do you mean" hint; "" when there is none.
+func similarKey(f *resx.File, key string) string {
+	best, bestDist := "", 3
+	for _, e := range f.Entries {
+		if strings.EqualFold(e.Name, key) {
+			return e.Name
+		}
+		if len(key) < 4 {
+			continue
+		}
+		if d := keyDistance(strings.ToLower(e.Name), strings.ToLower(key), bestDist); d < bestDist {
+			best, bestDist = e.Name, d
+		}
+	}
+	return best
+}
+
+// keyDistance is the Levenshtein distance of a and b, or limit when it is
+// limit or more.
+func keyDistance(a, b string, limit int) int {
+	if d := len(a) - len(b); d >= limit || -d >= limit {
+		return limit
+	}
+	prev := make([]int, len(b)+1)
+	cur := make([]int, len(b)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur[0] = i
+		for j := 1; j <= len(b); j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev, cur = cur, prev
+	}
+	return min(prev[len(b)], limit)
+}
+
+// resxExampleMain returns the section document the resx rules' examples
+// share: a connector whose data source label comes from resources.resx,
+// followed by more members.
+func resxExampleMain(members ...string) string {
+	s := `[Version = "1.0.0"]
+section Contoso;
+
+[DataSource.Kind = "Contoso", Publish = "Contoso.Publish"]
+shared Contoso.Contents = (url as text) => Web.Contents(url);
+
+Contoso = [Authentication = [Anonymous = []], Label = Extension.LoadString("DataSourceLabel")];
+`
+	for _, m := range members {
+		s += "\n" + m + "\n"
+	}
+	return s
+}
+
+// resxExample returns a resources file holding the given entries, written
+// name, value, name, value, ….
+func resxExample(nameValues ...string) string {
+	s := "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<root>\n"
+	for i := 0; i+1 < len(nameValues); i += 2 {
+		s += fmt.Sprintf("  <data name=%q xml:space=\"preserve\"><value>%s</value></data>\n", nameValues[i], nameValues[i+1])
+	}
+	return s + "</root>\n"
+}
