@@ -1,0 +1,289 @@
+package checks
+
+import (
+	"fmt"
+	"path"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/pqcert/pqcert/m/ast"
+	"github.com/pqcert/pqcert/m/token"
+)
+
+// versionAttr is the [Version = "..."] attribute in front of a connector's
+// section, as the version rules (PQ003–PQ006) read it.
+type versionAttr struct {
+	Field *ast.Field    // the Version field of the section's attribute record
+	Lit   *ast.BasicLit // its value when it is a text literal, else nil
+	Text  string        // the decoded text of Lit
+}
+
+// sectionVersion returns the section's Version attribute, or nil when the
+// main file has no section or the section no Version field. The record
+// may span lines and hold other fields.
+func sectionVersion(c *Connector) *versionAttr {
+	if c == nil {
+		return nil
+	}
+	sec := c.Section()
+	if sec == nil {
+		return nil
+	}
+	f := sec.Attrs.Lookup("Version")
+	if f == nil {
+		return nil
+	}
+	v := &versionAttr{Field: f}
+	if lit, ok := f.Value.(*ast.BasicLit); ok && (lit.Kind == token.TEXT || lit.Kind == token.VERBATIM) {
+		v.Lit, v.Text = lit, lit.Value
+	}
+	return v
+}
+
+// node returns what a finding about the version points at: the literal
+// when there is one, else the field.
+func (v *versionAttr) node() ast.Node {
+	if v.Lit != nil {
+		return v.Lit
+	}
+	return v.Field
+}
+
+// semver is a parsed semantic version: major.minor.patch[-prerelease].
+// Numbers are kept as decimal text so that no size overflows.
+type semver struct {
+	nums [3]string
+	pre  []string // the dot-separated pre-release identifiers, nil for a release
+}
+
+var semverRE = regexp.MustCompile(`^(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)(?:-((?:0|[1-9][0-9]*|[0-9]*[A-Za-z-][0-9A-Za-z-]*)(?:\.(?:0|[1-9][0-9]*|[0-9]*[A-Za-z-][0-9A-Za-z-]*))*))?$`)
+
+// parseSemver parses "1.2.3" or "1.2.3-rc.1"; ok is false for anything
+// else (leading zeros, build metadata, a missing part, spaces).
+func parseSemver(s string) (v semver, ok bool) {
+	m := semverRE.FindStringSubmatch(s)
+	if m == nil {
+		return semver{}, false
+	}
+	v.nums = [3]string{m[1], m[2], m[3]}
+	if m[4] != "" {
+		v.pre = strings.Split(m[4], ".")
+	}
+	return v, true
+}
+
+func (v semver) String() string {
+	s := v.nums[0] + "." + v.nums[1] + "." + v.nums[2]
+	if len(v.pre) > 0 {
+		s += "-" + strings.Join(v.pre, ".")
+	}
+	return s
+}
+
+// compareSemver orders versions as semantic versioning does: by major,
+// minor and patch, then a pre-release below its release (1.2.0-rc <
+// 1.2.0), pre-releases by their identifiers (numeric ones numerically and
+// below alphanumeric ones, a shorter list first when one is a prefix).
+func compareSemver(a, b semver) int {
+	for i := range a.nums {
+		if c := compareDecimal(a.nums[i], b.nums[i]); c != 0 {
+			return c
+		}
+	}
+	switch {
+	case a.pre == nil && b.pre == nil:
+		return 0
+	case a.pre == nil:
+		return 1
+	case b.pre == nil:
+		return -1
+	}
+	for i := 0; i < len(a.pre) && i < len(b.pre); i++ {
+		x, y := a.pre[i], b.pre[i]
+		xn, yn := isDecimal(x), isDecimal(y)
+		var c int
+		switch {
+		case xn && yn:
+			c = compareDecimal(x, y)
+		case xn:
+			c = -1
+		case yn:
+			c = 1
+		default:
+			c = strings.Compare(x, y)
+		}
+		if c != 0 {
+			return c
+		}
+	}
+	return len(a.pre) - len(b.pre)
+}
+
+// compareDecimal compares two decimal numbers without leading zeros.
+func compareDecimal(a, b string) int {
+	if len(a) != len(b) {
+		return len(a) - len(b)
+	}
+	return strings.Compare(a, b)
+}
+
+func isDecimal(s string) bool {
+	if s == "" {
+		return false
+	}
+	for _, c := range s {
+		if c < '0' || c > '9' {
+			return false
+		}
+	}
+	return true
+}
+
+// bumpPatch returns v with its patch number raised by one, its
+// pre-release label kept: 1.2.0 → 1.2.1, 1.2.0-rc → 1.2.1-rc.
+func (v semver) bumpPatch() semver {
+	v.nums[2] = incDecimal(v.nums[2])
+	v.pre = slices.Clone(v.pre)
+	return v
+}
+
+// incDecimal adds one to a decimal number of any length.
+func incDecimal(s string) string {
+	b := []byte(s)
+	for i := len(b) - 1; i >= 0; i-- {
+		if b[i] < '9' {
+			b[i]++
+			return string(b)
+		}
+		b[i] = '0'
+	}
+	return "1" + string(b)
+}
+
+// isPlaceholder reports whether text is the version placeholder that CI
+// stamps (Config.VersionPlaceholder).
+func isPlaceholder(p *Pass, text string) bool {
+	return p.Config != nil && p.Config.VersionPlaceholder != "" && text == p.Config.VersionPlaceholder
+}
+
+// comparableVersions returns the parsed versions of the connector after
+// and before the change when both are valid, real (not the placeholder)
+// versions; ok is false otherwise, and the version rules then say nothing.
+func comparableVersions(p *Pass) (after *versionAttr, av, bv semver, ok bool) {
+	if p.Before == nil {
+		return nil, semver{}, semver{}, false
+	}
+	after, before := sectionVersion(p.Conn), sectionVersion(p.Before)
+	if after == nil || after.Lit == nil || before == nil || before.Lit == nil {
+		return nil, semver{}, semver{}, false
+	}
+	if isPlaceholder(p, after.Text) || isPlaceholder(p, before.Text) {
+		return nil, semver{}, semver{}, false
+	}
+	av, ok1 := parseSemver(after.Text)
+	bv, ok2 := parseSemver(before.Text)
+	return after, av, bv, ok1 && ok2
+}
+
+// packagedContent returns every packaged file of c by path relative to
+// the connector's folder, with the bytes the loader kept (for icons their
+// SHA-256); known is false for a file whose content is not known.
+func (c *Connector) packagedContent() map[string]fileContent {
+	out := make(map[string]fileContent, len(c.Files))
+	rel := func(p string) string { return relToConnector(c.Dir, p) }
+	for _, p := range c.Files {
+		out[rel(p)] = fileContent{}
+	}
+	for _, f := range c.MFiles() {
+		if f.AST != nil && f.Src != nil { // no AST: the file could not be read
+			out[rel(f.Path)] = fileContent{data: string(f.Src.Source()), known: true}
+		}
+	}
+	for _, r := range c.Resx {
+		if r.File != nil && r.File.Src != nil {
+			out[rel(r.Path)] = fileContent{data: string(r.File.Src.Source()), known: true}
+		}
+	}
+	for _, ic := range c.Icons {
+		if ic.Sum != ([32]byte{}) {
+			out[rel(ic.Path)] = fileContent{data: string(ic.Sum[:]), known: true}
+		}
+	}
+	return out
+}
+
+type fileContent struct {
+	data  string
+	known bool
+}
+
+// changedFiles lists the packaged files (relative to the connector's
+// folder) that differ between before and after: added, removed, or with
+// other bytes. A file whose bytes are unknown on either side counts as
+// unchanged, so that a connector the loader could not fully read never
+// gets a finding it does not deserve.
+func changedFiles(after, before *Connector) []string {
+	a, b := after.packagedContent(), before.packagedContent()
+	var out []string
+	for p, ac := range a {
+		bc, ok := b[p]
+		switch {
+		case !ok:
+			out = append(out, p)
+		case ac.known && bc.known && ac.data != bc.data:
+			out = append(out, p)
+		}
+	}
+	for p := range b {
+		if _, ok := a[p]; !ok {
+			out = append(out, p)
+		}
+	}
+	slices.Sort(out)
+	return out
+}
+
+// relToConnector returns p relative to the connector folder dir.
+func relToConnector(dir, p string) string {
+	if dir == "" || dir == "." {
+		return p
+	}
+	if rest, ok := strings.CutPrefix(p, strings.TrimSuffix(dir, "/")+"/"); ok {
+		return rest
+	}
+	return p
+}
+
+// fileList writes up to three names for a message: "a", "a and b",
+// "a, b and c", "a, b, c and 2 more files".
+func changedFileList(names []string) string {
+	const most = 3
+	switch {
+	case len(names) == 1:
+		return names[0]
+	case len(names) <= most:
+		return strings.Join(names[:len(names)-1], ", ") + " and " + names[len(names)-1]
+	}
+	return strings.Join(names[:most], ", ") + " and " + strconv.Itoa(len(names)-most) + " more files"
+}
+
+// mainBase returns the main file's base name for messages.
+func mainFileBase(c *Connector) string {
+	if c.Main == nil {
+		return c.Name
+	}
+	return path.Base(c.Main.Path)
+}
+
+// versionExample is the version the messages suggest after v.
+func versionExample(v semver) string { return fmt.Sprintf("%q", v.bumpPatch().String()) }
+
+// versionText returns the text of c's Version attribute, or "".
+func (c *Connector) versionText() string {
+	if v := sectionVersion(c); v != nil {
+		return v.Text
+	}
+	return ""
+}
