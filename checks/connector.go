@@ -40,7 +40,8 @@ type ResxFile struct {
 type Icon struct {
 	Path          string
 	Width, Height int
-	Err           error // not a PNG, or unreadable
+	Sum           [32]byte // SHA-256 of the file's bytes, for telling a changed icon; zero when not read
+	Err           error    // not a PNG, or unreadable
 }
 
 // MFiles returns the main document and the modules.

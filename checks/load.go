@@ -1,6 +1,7 @@
 package checks
 
 import (
+	"crypto/sha256"
 	"encoding/binary"
 	"errors"
 	"fmt"
@@ -105,6 +106,7 @@ func loadIcon(p string, read ReadFunc) *Icon {
 		ic.Err = err
 		return ic
 	}
+	ic.Sum = sha256.Sum256(src) // PQ005 tells a changed icon by it
 	// The size is in the IHDR chunk, which must come first: signature (8),
 	// chunk length (4), "IHDR" (4), width (4), height (4).
 	if len(src) < 24 || string(src[:8]) != string(pngSignature) || string(src[12:16]) != "IHDR" {
