@@ -1,0 +1,549 @@
+package checks
+
+import (
+	"fmt"
+	"path"
+	"strings"
+
+	"github.com/pqcert/pqcert/m/ast"
+	"github.com/pqcert/pqcert/m/token"
+)
+
+// This file holds what the security rules (PQ050–PQ052) share: where the
+// connector's credentials come from, and a tracer that follows a value
+// back to where it is made — through let bindings, record fields, section
+// members, helper functions (into their bodies with the arguments bound),
+// function parameters (out to every call site), and .pqm modules loaded
+// with a loader such as Extension.LoadFunction.
+
+// credentialFunctions are the names of the function that returns the
+// current credential: the real one and the certification page's plural.
+var credentialFunctions = []string{"Extension.CurrentCredential", "Extension.CurrentCredentials"}
+
+// publicCredentialFields are the fields of the credential record that hold
+// no secret.
+var publicCredentialFields = map[string]bool{"AuthenticationKind": true, "EncryptConnection": true}
+
+// isCredentialCall reports whether call calls Extension.CurrentCredential()
+// (or the misspelt plural), directly or through an alias.
+func isCredentialCall(call *ast.CallExpr, env *Env) bool {
+	name := env.LibraryName(call.Fun)
+	for _, want := range credentialFunctions {
+		if name == want {
+			return true
+		}
+	}
+	return false
+}
+
+// usesCredentials says whether the connector sends credentials: it calls
+// Extension.CurrentCredential() somewhere, or a data source kind declares
+// an authentication kind other than Anonymous/Implicit (Web.Contents then
+// attaches the credential by itself). why says which, for messages.
+func (c *Connector) usesCredentials() (ok bool, why string) {
+	if sites := c.Calls(credentialFunctions...); len(sites) > 0 {
+		s := sites[0]
+		return true, fmt.Sprintf("it calls %s() at %s", s.Env.LibraryName(s.Call.Fun), where(s.File, s.Call))
+	}
+	for _, ds := range c.DataSources() {
+		rec, env := c.MemberRecord(ds.Kind)
+		if rec == nil {
+			continue
+		}
+		f := rec.Lookup("Authentication")
+		if f == nil {
+			continue
+		}
+		auth, _ := ValueRecord(f.Value, FieldEnv(rec, env))
+		if auth == nil {
+			continue
+		}
+		for _, k := range auth.Fields {
+			if k.Name != nil && k.Name.Name != "Anonymous" && k.Name.Name != "Implicit" {
+				return true, fmt.Sprintf("data source kind %q accepts %s credentials", ds.Kind, k.Name.Name)
+			}
+		}
+	}
+	return false, ""
+}
+
+// where formats a node's position as path:line.
+func where(f *MFile, n ast.Node) string {
+	if f == nil || f.Src == nil || n == nil {
+		return "?"
+	}
+	return fmt.Sprintf("%s:%d", f.Path, f.Src.Position(n.Pos()).Line)
+}
+
+// snippet returns the source text of n on one line, shortened.
+func snippet(f *MFile, n ast.Node) string {
+	if f == nil || f.Src == nil || n == nil {
+		return ""
+	}
+	src := f.Src.Source()
+	from, to := n.Pos().Offset(), n.End().Offset()
+	if from < 0 || to > len(src) || from >= to {
+		return ""
+	}
+	s := strings.Join(strings.Fields(string(src[from:to])), " ")
+	if len(s) > 60 {
+		s = s[:57] + "..."
+	}
+	return s
+}
+
+// origin is an expression together with what it takes to read it: its
+// scope, its file, the arguments bound to the parameters of the helpers
+// the tracer entered, and Via, the outermost call argument through which
+// the value entered a helper (nil when it never crossed a call from
+// outside). Findings about a value that came in through an argument are
+// reported at Via: that is the code to change.
+type origin struct {
+	X       ast.Expr
+	Env     *Env
+	File    *MFile
+	Frame   *frame
+	Via     ast.Expr
+	ViaFile *MFile
+}
+
+func (o origin) with(x ast.Expr, env *Env, f *MFile) origin {
+	if f == nil {
+		f = o.File
+	}
+	o.X, o.Env, o.File = x, env, f
+	return o
+}
+
+// at returns where a finding about o belongs: Via when set, else fallback.
+func (o origin) at(f *MFile, fallback ast.Node) (*MFile, ast.Node) {
+	if o.Via != nil {
+		return o.ViaFile, o.Via
+	}
+	return f, fallback
+}
+
+// frame binds the parameters of a helper the tracer entered from a call.
+type frame struct {
+	binds  map[*ast.Param]origin
+	parent *frame
+}
+
+type paramInfo struct {
+	fn    *ast.FuncLit
+	index int
+}
+
+// tracer follows values across one connector.
+type tracer struct {
+	c        *Connector
+	root     *Env
+	calls    map[*ast.FuncLit][]CallSite
+	params   map[*ast.Param]paramInfo
+	exported map[*ast.FuncLit]string // function → the shared member it is
+	passed   map[*ast.FuncLit]bool   // given as an argument to some call
+	modules  map[string]*MFile       // lower-case base name → module
+	budget   int
+	ready    bool
+}
+
+// maxTraceSteps bounds the work for one question, so that recursive
+// helpers and alias cycles end.
+const maxTraceSteps = 20000
+
+// maxTraceDepth bounds how deep a rule's classification recurses.
+const maxTraceDepth = 64
+
+var nullLit = &ast.BasicLit{Kind: token.NULL, Raw: "null", Value: "null"}
+
+func newTracer(c *Connector) *tracer {
+	t := &tracer{
+		c:        c,
+		root:     c.SectionEnv(),
+		calls:    map[*ast.FuncLit][]CallSite{},
+		params:   map[*ast.Param]paramInfo{},
+		exported: map[*ast.FuncLit]string{},
+		passed:   map[*ast.FuncLit]bool{},
+		modules:  map[string]*MFile{},
+		budget:   maxTraceSteps * 10,
+	}
+	for _, m := range c.Modules {
+		if m.AST != nil && m.AST.Expr != nil {
+			t.modules[strings.ToLower(path.Base(m.Path))] = m
+		}
+	}
+	for _, f := range c.MFiles() {
+		if f.AST == nil {
+			continue
+		}
+		ast.Inspect(f.AST, func(n ast.Node) bool {
+			if fn, ok := n.(*ast.FuncLit); ok {
+				for i, p := range fn.Params {
+					t.params[p] = paramInfo{fn, i}
+				}
+			}
+			return true
+		})
+	}
+	c.Walk(func(f *MFile, n ast.Node, env *Env) bool {
+		call, ok := n.(*ast.CallExpr)
+		if !ok {
+			return true
+		}
+		for _, fo := range t.functions(origin{X: call.Fun, Env: env, File: f}) {
+			fn := fo.X.(*ast.FuncLit)
+			t.calls[fn] = append(t.calls[fn], CallSite{File: f, Call: call, Env: env})
+		}
+		for _, a := range call.Args {
+			for _, fo := range t.functions(origin{X: a, Env: env, File: f}) {
+				t.passed[fo.X.(*ast.FuncLit)] = true
+			}
+		}
+		return true
+	})
+	if sec := c.Section(); sec != nil {
+		for _, m := range sec.Members {
+			if !m.IsShared() || m.Name == nil || m.Value == nil {
+				continue
+			}
+			for _, fo := range t.functions(origin{X: m.Value, Env: t.root, File: c.Main}) {
+				t.exported[fo.X.(*ast.FuncLit)] = m.Name.Name
+			}
+		}
+	}
+	t.ready = true
+	return t
+}
+
+// reset gives the tracer a fresh budget for a new question.
+func (t *tracer) reset() { t.budget = maxTraceSteps }
+
+// lib returns the library function that x names, or "".
+func (t *tracer) lib(o origin, x ast.Expr) string { return o.Env.LibraryName(x) }
+
+// expand takes one step from o towards where its value is made. It returns
+// false when o is a leaf: a literal, an operator, a library call, a
+// parameter nobody binds, and so on; the rules classify leaves themselves.
+func (t *tracer) expand(o origin) ([]origin, bool) {
+	if t.budget <= 0 || o.X == nil || o.Env == nil {
+		return nil, false
+	}
+	t.budget--
+	switch x := ast.Unparen(o.X).(type) {
+	case *ast.Ident:
+		d := o.Env.Lookup(x.Name)
+		if d == nil {
+			return nil, false
+		}
+		if d.Kind == DefParam {
+			p, _ := d.Node.(*ast.Param)
+			for fr := o.Frame; fr != nil; fr = fr.parent {
+				if b, ok := fr.binds[p]; ok {
+					return []origin{b}, true
+				}
+			}
+			return t.callers(p)
+		}
+		if d.Value == nil {
+			return nil, false
+		}
+		return []origin{o.with(d.Value, d.Env, d.File)}, true
+	case *ast.LetExpr:
+		return []origin{o.with(x.Body, letEnv(x, o.Env), nil)}, true
+	case *ast.BinaryExpr:
+		if x.Op == token.META || x.Op == token.AS {
+			return []origin{o.with(x.X, o.Env, nil)}, true
+		}
+	case *ast.FieldAccessExpr:
+		if x.X == nil || x.Name == nil {
+			return nil, false
+		}
+		var out []origin
+		for _, r := range t.leaves(o.with(x.X, o.Env, nil)) {
+			rec, ok := ast.Unparen(r.X).(*ast.RecordExpr)
+			if !ok {
+				continue
+			}
+			if fl := rec.Lookup(x.Name.Name); fl != nil {
+				out = append(out, r.with(fl.Value, FieldEnv(rec, r.Env), nil))
+			}
+		}
+		return out, len(out) > 0
+	case *ast.CallExpr:
+		if m := t.moduleCall(o, x); m != nil {
+			return []origin{{X: m.AST.Expr, Env: t.root, File: m, Via: o.Via, ViaFile: o.ViaFile}}, true
+		}
+		if t.lib(o, x.Fun) == "Value.ReplaceType" && len(x.Args) > 0 {
+			return []origin{o.with(x.Args[0], o.Env, nil)}, true
+		}
+		var out []origin
+		for _, fo := range t.functions(o.with(x.Fun, o.Env, nil)) {
+			out = append(out, t.enter(o, x, fo))
+		}
+		return out, len(out) > 0
+	}
+	return nil, false
+}
+
+// enter returns the body of the function fo called by call, with the
+// call's arguments bound to its parameters.
+func (t *tracer) enter(o origin, call *ast.CallExpr, fo origin) origin {
+	fn := fo.X.(*ast.FuncLit)
+	env := fo.Env.push(len(fn.Params))
+	binds := make(map[*ast.Param]origin, len(fn.Params))
+	for i, p := range fn.Params {
+		if p.Name == nil {
+			continue
+		}
+		env.defs[p.Name.Name] = &Def{Name: p.Name.Name, Kind: DefParam, Node: p, File: fo.File, Env: env}
+		if i < len(call.Args) {
+			binds[p] = o.with(call.Args[i], o.Env, nil)
+		} else {
+			binds[p] = o.with(nullLit, o.Env, nil)
+		}
+	}
+	return origin{X: fn.Body, Env: env, File: fo.File, Frame: &frame{binds: binds, parent: fo.Frame}, Via: o.Via, ViaFile: o.ViaFile}
+}
+
+// callers returns the arguments passed for parameter p at every call of
+// its function; false when there are none to follow (the parameter is then
+// a leaf: see paramSource).
+func (t *tracer) callers(p *ast.Param) ([]origin, bool) {
+	info, ok := t.params[p]
+	if !ok || !t.ready || t.exported[info.fn] != "" {
+		return nil, false
+	}
+	sites := t.calls[info.fn]
+	if len(sites) == 0 {
+		return nil, false
+	}
+	out := make([]origin, 0, len(sites))
+	for _, s := range sites {
+		if info.index < len(s.Call.Args) {
+			a := s.Call.Args[info.index]
+			out = append(out, origin{X: a, Env: s.Env, File: s.File, Via: a, ViaFile: s.File})
+		}
+	}
+	return out, true
+}
+
+// paramKind says where an unbound parameter leaf gets its value.
+type paramKind int
+
+const (
+	notParam    paramKind = iota
+	paramUser             // a parameter of a shared function: the user sets it
+	paramPassed           // a function handed to a library call (each, List.Transform): unknown
+	paramDead             // a function nobody calls: nothing flows in
+)
+
+// paramSource classifies a leaf that is a parameter; name is the exported
+// member for paramUser.
+func (t *tracer) paramSource(o origin) (k paramKind, name string) {
+	id, ok := ast.Unparen(o.X).(*ast.Ident)
+	if !ok {
+		return notParam, ""
+	}
+	d := o.Env.Lookup(id.Name)
+	if d == nil {
+		return notParam, ""
+	}
+	switch d.Kind {
+	case DefEach:
+		return paramPassed, ""
+	case DefParam:
+	default:
+		return notParam, ""
+	}
+	p, _ := d.Node.(*ast.Param)
+	info, ok := t.params[p]
+	switch {
+	case !ok:
+		return paramPassed, ""
+	case t.exported[info.fn] != "":
+		return paramUser, t.exported[info.fn]
+	case t.passed[info.fn]:
+		return paramPassed, ""
+	case len(t.calls[info.fn]) > 0:
+		return paramDead, "" // reached only when the budget ran out
+	}
+	return paramDead, ""
+}
+
+// leaves expands o as far as it goes and returns what it ends in.
+func (t *tracer) leaves(o origin) []origin {
+	var out []origin
+	stack := []origin{o}
+	for len(stack) > 0 && len(out) < 64 {
+		cur := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		next, ok := t.expand(cur)
+		if !ok {
+			out = append(out, cur)
+			continue
+		}
+		stack = append(stack, next...)
+	}
+	return out
+}
+
+// functions returns the function literals that o can evaluate to.
+func (t *tracer) functions(o origin) []origin {
+	var out []origin
+	for _, l := range t.leaves(o) {
+		if _, ok := ast.Unparen(l.X).(*ast.FuncLit); ok {
+			l.X = ast.Unparen(l.X)
+			out = append(out, l)
+		}
+	}
+	return out
+}
+
+// moduleCall returns the .pqm module that call loads: a user-defined
+// loader called with the module's literal file name, such as
+// Extension.LoadFunction("Diagnostics.pqm"), or Expression.Evaluate of
+// Text.FromBinary(Extension.Contents("X.pqm")).
+func (t *tracer) moduleCall(o origin, call *ast.CallExpr) *MFile {
+	if len(call.Args) == 0 {
+		return nil
+	}
+	if t.lib(o, call.Fun) == "Expression.Evaluate" {
+		if name, ok := packagedName(call.Args[0], o.Env); ok {
+			return t.modules[strings.ToLower(path.Base(name))]
+		}
+		return nil
+	}
+	if t.lib(o, call.Fun) != "" {
+		return nil
+	}
+	name, ok := o.Env.Text(call.Args[0])
+	if !ok {
+		return nil
+	}
+	return t.modules[strings.ToLower(path.Base(name))]
+}
+
+// packagedName returns the literal file name when x is
+// Text.FromBinary(Extension.Contents("name")) or Extension.Contents("name").
+func packagedName(x ast.Expr, env *Env) (string, bool) {
+	for range maxResolve {
+		r, renv := env.Resolve(x)
+		call, ok := r.(*ast.CallExpr)
+		if !ok || len(call.Args) == 0 {
+			return "", false
+		}
+		switch renv.LibraryName(call.Fun) {
+		case "Text.FromBinary":
+			x, env = call.Args[0], renv
+			continue
+		case "Extension.Contents":
+			return renv.Text(call.Args[0])
+		}
+		return "", false
+	}
+	return "", false
+}
+
+// credentialIn returns the leaf through which a credential flows into the
+// value of o, or false. A credential is the record Extension.CurrentCredential()
+// returns and any field of it except AuthenticationKind and EncryptConnection,
+// and anything computed from one by operators or library functions, except
+// what a data access call (Web.Contents, ...) returns: a response is not the
+// credential that authenticated it.
+func (t *tracer) credentialIn(o origin, depth int) (origin, bool) {
+	if depth > maxTraceDepth {
+		return origin{}, false
+	}
+	if next, ok := t.expand(o); ok {
+		for _, n := range next {
+			if l, ok := t.credentialIn(n, depth+1); ok {
+				return l, true
+			}
+		}
+		return origin{}, false
+	}
+	sub := func(x ast.Expr) (origin, bool) {
+		if x == nil {
+			return origin{}, false
+		}
+		return t.credentialIn(o.with(x, o.Env, nil), depth+1)
+	}
+	switch x := ast.Unparen(o.X).(type) {
+	case *ast.CallExpr:
+		if isCredentialCall(x, o.Env) {
+			return o, true
+		}
+		if isDataAccess(t.lib(o, x.Fun)) {
+			return origin{}, false
+		}
+		if t.lib(o, x.Fun) == "" {
+			return origin{}, false // a user function the tracer could not enter
+		}
+		for _, a := range x.Args {
+			if l, ok := sub(a); ok {
+				return l, true
+			}
+		}
+	case *ast.FieldAccessExpr:
+		if x.X == nil || x.Name == nil || publicCredentialFields[x.Name.Name] {
+			return origin{}, false
+		}
+		if l, ok := sub(x.X); ok {
+			if call, isCall := ast.Unparen(l.X).(*ast.CallExpr); isCall && isCredentialCall(call, l.Env) {
+				return o, true // report the field access, which names the secret
+			}
+			return l, true
+		}
+	case *ast.ItemAccessExpr:
+		return sub(x.X)
+	case *ast.BinaryExpr:
+		switch x.Op {
+		case token.CONCAT, token.ADD, token.COALESCE:
+			if l, ok := sub(x.X); ok {
+				return l, true
+			}
+			return sub(x.Y)
+		}
+	case *ast.IfExpr:
+		if l, ok := sub(x.Then); ok {
+			return l, true
+		}
+		return sub(x.Else)
+	case *ast.TryExpr:
+		if l, ok := sub(x.X); ok {
+			return l, true
+		}
+		return sub(x.Default)
+	case *ast.RecordExpr:
+		for _, fl := range x.Fields {
+			if l, ok := t.credentialIn(o.with(fl.Value, FieldEnv(x, o.Env), nil), depth+1); ok {
+				return l, true
+			}
+		}
+	case *ast.ListExpr:
+		for _, it := range x.Items {
+			if l, ok := sub(it); ok {
+				return l, true
+			}
+		}
+	}
+	return origin{}, false
+}
+
+// dataAccessPrefixes name the library families that read from outside the
+// connector: their result is external data, not a function of their
+// arguments.
+var dataAccessPrefixes = []string{
+	"Web.", "OData.", "Odbc.", "OleDb.", "AdoDotNet.", "Sql.", "File.", "Folder.",
+	"SharePoint.", "AzureStorage.", "Oracle.", "MySQL.", "PostgreSQL.", "Hdfs.",
+}
+
+// isDataAccess reports whether the library function name reads external data.
+func isDataAccess(name string) bool {
+	for _, p := range dataAccessPrefixes {
+		if strings.HasPrefix(name, p) {
+			return true
+		}
+	}
+	return false
+}
