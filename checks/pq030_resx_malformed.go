@@ -2,6 +2,7 @@ package checks
 
 import (
 	"errors"
+	"strings"
 
 	"github.com/pqcert/pqcert/resx"
 )
@@ -48,7 +49,7 @@ var ResxMalformed = &Rule{
 			}
 			d := Diagnostic{
 				File: r.Path, Line: re.Pos.Line, Column: re.Pos.Column, EndLine: re.Pos.Line, EndColumn: re.Pos.Column,
-				Message: re.Msg + "; fix the resx XML here",
+				Message: re.Msg + malformedHint(re.Msg),
 			}
 			if r.File != nil {
 				d.Source = r.File.Src
@@ -66,4 +67,12 @@ var ResxMalformed = &Rule{
 			}
 		}
 	},
+}
+
+// malformedHint says what to do about a resx parse error.
+func malformedHint(msg string) string {
+	if strings.Contains(msg, "not a resx") {
+		return "; it must be XML with a <root> of <data name=\"Key\"><value>text</value></data> entries"
+	}
+	return "; fix the XML there"
 }

@@ -256,7 +256,14 @@ func (ix *keyIndex) patterns(x ast.Expr, env *Env, f *MFile, at ast.Node, depth 
 		var out []keyUse
 		for _, a := range left {
 			for _, b := range right {
-				out = append(out, keyUse{keyPattern: concatKeys(a.keyPattern, b.keyPattern), File: f, Node: at})
+				u := keyUse{keyPattern: concatKeys(a.keyPattern, b.keyPattern), File: f, Node: at}
+				// A part passed in by a wrapper's caller is where the key is written.
+				for _, part := range []keyUse{a, b} {
+					if part.Node != at {
+						u.File, u.Node = part.File, part.Node
+					}
+				}
+				out = append(out, u)
 			}
 		}
 		return out
