@@ -1,11 +1,148 @@
 package checks
 
-// MissingTestConnection (PQ011) — TODO: implement.
+import (
+	"github.com/pqcert/pqcert/m/ast"
+	"github.com/pqcert/pqcert/m/token"
+)
+
+// MissingTestConnection (PQ011) finds a data source kind without a usable
+// TestConnection handler.
 var MissingTestConnection = &Rule{
 	ID:       "PQ011",
 	Name:     "missing-test-connection",
 	Severity: Error,
 	Title:    "the data source kind record has no TestConnection function",
-	Doc:      "TODO",
-	Run:      func(p *Pass) {},
+	Doc: "Finds a data source kind record without a TestConnection field, a TestConnection that is " +
+		"not a function, and a TestConnection whose returned list names a data source function that " +
+		"the section does not define or does not share. The on-premises data gateway calls " +
+		"TestConnection to check credentials before a scheduled refresh; it must return a list whose " +
+		"first item is the name of a shared function followed by its arguments. Fix it by adding " +
+		"TestConnection = (dataSourcePath) => { \"Contoso.Contents\", dataSourcePath } to the kind " +
+		"record, naming a function that is declared shared in the section.",
+	Requirement: "The connector MUST: Have TestConnection handler.",
+	Bad: Example{Files: map[string]string{
+		"Contoso.pq": `[Version = "1.0.0"]
+section Contoso;
+
+[DataSource.Kind = "Contoso", Publish = "Contoso.Publish"]
+shared Contoso.Contents = (url as text) => Json.Document(Web.Contents(url));
+
+Contoso = [
+    Authentication = [Key = []],
+    Label = "Contoso"
+];
+
+Contoso.Publish = [Beta = true, ButtonText = {"Contoso", "Connect to Contoso"}];
+`,
+	}},
+	Good: Example{Files: map[string]string{
+		"Contoso.pq": `[Version = "1.0.0"]
+section Contoso;
+
+[DataSource.Kind = "Contoso", Publish = "Contoso.Publish"]
+shared Contoso.Contents = (url as text) => Json.Document(Web.Contents(url));
+
+Contoso = [
+    TestConnection = (dataSourcePath) => { "Contoso.Contents", dataSourcePath },
+    Authentication = [Key = []],
+    Label = "Contoso"
+];
+
+Contoso.Publish = [Beta = true, ButtonText = {"Contoso", "Connect to Contoso"}];
+`,
+	}},
+	Run: runMissingTestConnection,
+}
+
+func runMissingTestConnection(p *Pass) {
+	c := p.Conn
+	fw := c.newFollower()
+	seen := map[string]bool{}
+	for _, ds := range c.DataSources() {
+		if ds.Kind == "" || seen[ds.Kind] {
+			continue
+		}
+		seen[ds.Kind] = true
+		m := c.Member(ds.Kind)
+		if m == nil {
+			continue // PQ010
+		}
+		rv := fw.record(m.Value, fw.root)
+		if rv == nil {
+			continue
+		}
+		fn := "Contoso.Contents"
+		if ds.Member.Name != nil {
+			fn = ds.Member.Name.Name
+		}
+		tc := rv.Fields["TestConnection"]
+		if tc == nil {
+			if rv.Complete {
+				p.Report(c.Main, m.Name, "kind record %q has no TestConnection; add TestConnection = (dataSourcePath) => { %q, dataSourcePath } so that the gateway can test the connection", ds.Kind, fn)
+			}
+			continue
+		}
+		x, env := fw.follow(tc.Value, tc.Env)
+		var body ast.Expr
+		switch x := x.(type) {
+		case *ast.FuncLit:
+			body, env = x.Body, funcEnv(x, env)
+		case *ast.EachExpr:
+			body = x.Body
+			env = env.push(1)
+			env.defs["_"] = &Def{Name: "_", Kind: DefEach, Node: x, Env: env}
+		case *ast.BasicLit, *ast.ListExpr, *ast.RecordExpr, *ast.TypeExpr:
+			p.reportNode(tc.At, "TestConnection of %q is not a function; write TestConnection = (dataSourcePath) => { %q, dataSourcePath }", ds.Kind, fn)
+			continue
+		default:
+			continue
+		}
+		for _, l := range fw.returnedLists(body, env) {
+			checkTestConnectionList(p, l.list, l.env, ds.Kind, fn)
+		}
+	}
+}
+
+type listAt struct {
+	list *ast.ListExpr
+	env  *Env
+}
+
+// returnedLists returns the list literals x can evaluate to: itself, both
+// branches of an if, the left side of a list concatenation.
+func (fw *follower) returnedLists(x ast.Expr, env *Env) []listAt {
+	if !fw.spend() {
+		return nil
+	}
+	x, env = fw.follow(x, env)
+	switch x := x.(type) {
+	case *ast.ListExpr:
+		return []listAt{{x, env}}
+	case *ast.IfExpr:
+		return append(fw.returnedLists(x.Then, env), fw.returnedLists(x.Else, env)...)
+	case *ast.BinaryExpr:
+		if x.Op == token.CONCAT {
+			return fw.returnedLists(x.X, env)
+		}
+	}
+	return nil
+}
+
+func checkTestConnectionList(p *Pass, l *ast.ListExpr, env *Env, kind, fn string) {
+	c := p.Conn
+	if len(l.Items) == 0 {
+		p.reportNode(l, "TestConnection of %q returns an empty list; return { %q, dataSourcePath }: the name of a shared function and its arguments", kind, fn)
+		return
+	}
+	name, ok := env.Text(l.Items[0])
+	if !ok {
+		return
+	}
+	m := c.Member(name)
+	switch {
+	case m == nil:
+		p.reportNode(l.Items[0], "TestConnection of %q names %q, which the section does not define; name the shared data source function, e.g. %q", kind, name, fn)
+	case !m.IsShared():
+		p.reportNode(l.Items[0], "TestConnection of %q names %q, which is not shared; declare it \"shared %s\" or name the shared data source function", kind, name, name)
+	}
 }

@@ -1,11 +1,158 @@
 package checks
 
-// MissingIcons (PQ017) — TODO: implement.
+import (
+	"path"
+
+	"github.com/pqcert/pqcert/m/ast"
+)
+
+// MissingIcons (PQ017) finds a published connector without icons, or with
+// icons that are missing from the package or of the wrong size.
 var MissingIcons = &Rule{
 	ID:       "PQ017",
 	Name:     "missing-icons",
 	Severity: Warning,
 	Title:    "no SourceImage/SourceTypeImage, or the icon PNGs are missing or of the wrong size",
-	Doc:      "TODO",
-	Run:      func(p *Pass) {},
+	Doc: "Looks at the Publish record of every data source kind: it should have SourceImage and " +
+		"SourceTypeImage records, each with an Icon16 list of Extension.Contents PNGs of 16, 20, 24 and " +
+		"32 pixels and an Icon32 list of 32, 40, 48 and 64 pixels, item by item. Each PNG named must be " +
+		"in the package, readable, square and of the size its place in the list promises. Records " +
+		"built in steps, named members such as Contoso.Icons and lists in .pqm modules are followed. " +
+		"Certification asks for icons so that the connector looks right in the Get Data dialog at " +
+		"every display scale. Fix it by adding the eight PNGs (Contoso16.png ... Contoso64.png) and " +
+		"SourceImage = Contoso.Icons, SourceTypeImage = Contoso.Icons to the Publish record.",
+	Requirement: "The connector SHOULD: Have icons.",
+	Bad: Example{Files: map[string]string{
+		"Contoso.pq": `[Version = "1.0.0"]
+section Contoso;
+
+[DataSource.Kind = "Contoso", Publish = "Contoso.Publish"]
+shared Contoso.Contents = (url as text) => Json.Document(Web.Contents(url));
+
+Contoso = [Authentication = [Anonymous = []]];
+
+Contoso.Publish = [
+    Beta = true,
+    ButtonText = {"Contoso", "Connect to Contoso"}
+];
+`,
+	}},
+	Good: Example{Files: map[string]string{
+		"Contoso.pq": `[Version = "1.0.0"]
+section Contoso;
+
+[DataSource.Kind = "Contoso", Publish = "Contoso.Publish"]
+shared Contoso.Contents = (url as text) => Json.Document(Web.Contents(url));
+
+Contoso = [Authentication = [Anonymous = []]];
+
+Contoso.Publish = [
+    Beta = true,
+    ButtonText = {"Contoso", "Connect to Contoso"},
+    SourceImage = Contoso.Icons,
+    SourceTypeImage = Contoso.Icons
+];
+
+Contoso.Icons = [
+    Icon16 = { Extension.Contents("Contoso16.png"), Extension.Contents("Contoso20.png"), Extension.Contents("Contoso24.png"), Extension.Contents("Contoso32.png") },
+    Icon32 = { Extension.Contents("Contoso32.png"), Extension.Contents("Contoso40.png"), Extension.Contents("Contoso48.png"), Extension.Contents("Contoso64.png") }
+];
+`,
+		"Contoso16.png": squarePNG(16),
+		"Contoso20.png": squarePNG(20),
+		"Contoso24.png": squarePNG(24),
+		"Contoso32.png": squarePNG(32),
+		"Contoso40.png": squarePNG(40),
+		"Contoso48.png": squarePNG(48),
+		"Contoso64.png": squarePNG(64),
+	}},
+	Run: runMissingIcons,
+}
+
+func runMissingIcons(p *Pass) {
+	c := p.Conn
+	fw := c.newFollower()
+	done := map[ast.Node]bool{}
+	for _, ds := range c.DataSources() {
+		if ds.Publish == "" {
+			continue // not shown in Get Data: no icons to show
+		}
+		m := c.Member(ds.Publish)
+		if m == nil || done[m] {
+			continue
+		}
+		done[m] = true
+		pub := fw.record(m.Value, fw.root)
+		if pub == nil {
+			continue
+		}
+		for _, field := range []string{"SourceImage", "SourceTypeImage"} {
+			f := pub.Fields[field]
+			if f == nil {
+				if pub.Complete {
+					p.Report(c.Main, m.Name, "publish record %q has no %s; add %s = [Icon16 = {...}, Icon32 = {...}] listing the connector's PNG icons", ds.Publish, field, field)
+				}
+				continue
+			}
+			checkIconRecord(p, fw, f, field, done)
+		}
+	}
+}
+
+func checkIconRecord(p *Pass, fw *follower, f *recordField, field string, done map[ast.Node]bool) {
+	if x, _ := fw.follow(f.Value, f.Env); notRecord(x) {
+		p.reportNode(f.At, "%s is not a record; write %s = [Icon16 = {...}, Icon32 = {...}]", field, field)
+		return
+	}
+	icons := fw.record(f.Value, f.Env)
+	if icons == nil || done[icons.Node] {
+		return
+	}
+	done[icons.Node] = true
+	for _, want := range iconSizes {
+		lf := icons.Fields[want.Field]
+		if lf == nil {
+			if icons.Complete {
+				p.reportNode(icons.Node, "the icons of %s have no %s list; add %s = {...} with PNGs of %v pixels", field, want.Field, want.Field, want.Sizes)
+			}
+			continue
+		}
+		lx, lenv := fw.follow(lf.Value, lf.Env)
+		list, ok := lx.(*ast.ListExpr)
+		if !ok {
+			continue
+		}
+		if len(list.Items) == 0 {
+			p.reportNode(list, "%s is empty; list PNGs of %v pixels", want.Field, want.Sizes)
+			continue
+		}
+		for i, it := range list.Items {
+			if i < len(want.Sizes) {
+				checkIcon(p, fw, it, lenv, want.Field, i, want.Sizes[i], done)
+			}
+		}
+	}
+}
+
+func checkIcon(p *Pass, fw *follower, it ast.Expr, env *Env, field string, i, size int, done map[ast.Node]bool) {
+	x, xenv := fw.follow(it, env)
+	call, ok := x.(*ast.CallExpr)
+	if !ok || len(call.Args) != 1 || xenv.LibraryName(call.Fun) != "Extension.Contents" {
+		return
+	}
+	name, ok := xenv.Text(call.Args[0])
+	if !ok || done[call] {
+		return
+	}
+	done[call] = true
+	c := p.Conn
+	ic := c.Icon(path.Join(c.Dir, name))
+	switch {
+	case ic == nil:
+		p.reportNode(call.Args[0], "icon %q is not in the package; add a %dx%d PNG named %q", name, size, size, name)
+	case ic.Err != nil:
+		p.reportNode(call.Args[0], "icon %q is not a readable PNG (%v); save it as a %dx%d PNG", name, ic.Err, size, size)
+	case ic.Width != size || ic.Height != size:
+		p.reportNode(call.Args[0], "icon %q is %dx%d but item %d of %s should be %dx%d; resize it or list the right file", name, ic.Width, ic.Height, i+1, field, size, size)
+	}
 }
