@@ -145,6 +145,9 @@ func (ix *keyIndex) walk() {
 		case *ast.Member:
 			roles[n.Name] = keyRoleName
 			ix.bind(n.Value, roles)
+			if fn, ok := ast.Unparen(n.Value).(*ast.FuncLit); ok && n.IsShared() {
+				ix.escaped[fn] = true // called by users, with any arguments
+			}
 		case *ast.LetExpr:
 			for _, b := range n.Bindings {
 				roles[b.Name] = keyRoleName
@@ -279,8 +282,8 @@ func (ix *keyIndex) patterns(x ast.Expr, env *Env, f *MFile, at ast.Node, depth 
 			break
 		}
 		po, ok := ix.params[p]
-		if !ok || !ix.named[po.fn] || ix.escaped[po.fn] {
-			break
+		if !ok || !ix.named[po.fn] || ix.escaped[po.fn] || len(ix.sites[po.fn]) == 0 {
+			break // called from where pqcert cannot see: any argument
 		}
 		var out []keyUse
 		for _, s := range ix.sites[po.fn] {
