@@ -45,16 +45,31 @@ func (p *parser) expect(tok token.Token, context string) token.Pos {
 	pos := p.pos
 	if p.tok != tok {
 		p.errorExpected(quote(tok) + context)
-		return pos
+		return p.missingPos()
 	}
 	p.next()
 	return pos
+}
+
+// missingPos is the position given to a missing token: the current one,
+// or the last character at the end of the file, so that End() (which
+// adds one past a closing token) stays inside the file.
+func (p *parser) missingPos() token.Pos {
+	if p.tok == token.EOF && p.pos > 1 {
+		return p.pos - 1
+	}
+	return p.pos
 }
 
 // expectClosing consumes the closing token of a construct that started
 // with opener at openPos, or reports it missing together with where the
 // construct started.
 func (p *parser) expectClosing(tok, opener token.Token, openPos token.Pos) token.Pos {
+	if p.tok == tok {
+		pos := p.pos
+		p.next()
+		return pos
+	}
 	verb := "to close"
 	switch tok {
 	case token.THEN, token.ELSE:

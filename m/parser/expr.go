@@ -304,7 +304,8 @@ func (p *parser) parseProjection(x ast.Expr) *ast.ProjectionExpr {
 	proj.Fields = parseCommaList(p, token.RBRACK, "a projection", func() *ast.FieldAccessExpr {
 		if p.tok != token.LBRACK {
 			p.errorExpected("`[` to start a field selector in a projection")
-			return &ast.FieldAccessExpr{Lbrack: p.pos, Name: &ast.Ident{NamePos: p.pos}, Rbrack: p.pos}
+			pos := p.missingPos()
+			return &ast.FieldAccessExpr{Lbrack: pos, Name: &ast.Ident{NamePos: pos}, Rbrack: pos}
 		}
 		return p.parseFieldAccess(nil, false)
 	})

@@ -49,15 +49,12 @@ func (p *parser) sectionIndex() int {
 // parseSection parses `[attrs] section Name; members`; keyword is the
 // index of the `section` token.
 func (p *parser) parseSection(keyword int) {
-	sec := &ast.Section{}
+	sec := &ast.Section{Keyword: token.PosOf(int(p.toks[keyword].off)), EndPos: p.endPos(keyword)}
 	p.file.Section = sec // kept even when a later error stops the parse
 	if p.tok == token.LBRACK {
 		sec.Attrs = p.parseLiteralRecord()
-		p.setCurrent(keyword) // after an error inside the attributes
 	}
-	sec.Keyword = p.pos
-	sec.EndPos = p.endPos(p.i)
-	p.next()
+	p.setCurrent(keyword + 1) // also after an error inside the attributes
 	if p.tok == token.IDENT {
 		sec.Name = p.parseIdent()
 		sec.EndPos = sec.Name.End()

@@ -278,9 +278,7 @@ func (s *Scanner) scanIdentifier() token.Token {
 	start := s.offset
 	dotted := false
 	for {
-		for IsIdentPart(s.ch) && !s.chErr {
-			s.next()
-		}
+		s.skipIdentPart()
 		if s.ch != '.' {
 			break
 		}
@@ -300,10 +298,37 @@ func (s *Scanner) scanIdentifier() token.Token {
 			break
 		}
 	}
-	if dotted {
-		return token.IDENT
+	word := s.src[start:s.offset]
+	if dotted || len(word) > 9 || word[0] < 'a' || word[0] > 'z' {
+		return token.IDENT // no keyword is dotted, long or capitalized
 	}
-	return token.Lookup(string(s.src[start:s.offset]))
+	return token.Lookup(string(word))
+}
+
+// asciiIdentPart marks the ASCII identifier-part characters.
+var asciiIdentPart = func() (t [utf8.RuneSelf]bool) {
+	for c := range t {
+		t[c] = IsIdentPart(rune(c))
+	}
+	return t
+}()
+
+// skipIdentPart skips identifier-part characters, ASCII ones in a tight loop.
+func (s *Scanner) skipIdentPart() {
+	for {
+		i := s.offset
+		for i < len(s.src) && s.src[i] < utf8.RuneSelf && asciiIdentPart[s.src[i]] {
+			i++
+		}
+		if i > s.offset {
+			s.rdOffset = i
+			s.next()
+		}
+		if s.ch < utf8.RuneSelf || s.chErr || !IsIdentPart(s.ch) {
+			return
+		}
+		s.next()
+	}
 }
 
 // scanNumber reads a decimal or hexadecimal number literal starting at a digit.
