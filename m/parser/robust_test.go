@@ -69,4 +69,3 @@ func TestLargeFile(t *testing.T) {
 	}
 	t.Logf("%d MB, %d members in %v", len(src)>>20, len(f.Section.Members), time.Since(start))
 }
-
