@@ -115,7 +115,7 @@ func (r *Repo) indexEntries() ([]stagedEntry, error) {
 	es := make([]stagedEntry, len(idx.Entries))
 	for i, e := range idx.Entries {
 		es[i] = stagedEntry{
-			Entry: Entry{Path: e.Path, Mode: e.Mode, Hash: hex.EncodeToString(e.OID), Size: -1},
+			Entry: Entry{Path: idx.Path(i), Mode: e.Mode, Hash: hex.EncodeToString(idx.OID(i)), Size: -1},
 			stage: e.Stage, intentToAdd: e.IntentToAdd,
 		}
 	}

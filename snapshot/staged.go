@@ -8,7 +8,6 @@ import (
 	"sort"
 
 	"github.com/go-git/go-git/v5/plumbing/filemode"
-	"github.com/go-git/go-git/v5/plumbing/object"
 	"github.com/pqcert/pqcert/snapshot/index"
 )
 
@@ -44,12 +43,12 @@ func (r *Repo) Staged() ([]Change, error) {
 	if err != nil {
 		return nil, fmt.Errorf("HEAD: %w", err)
 	}
-	tree, err := r.store.commitTree(head)
+	root, err := r.store.rootTreeID(head)
 	if err != nil {
 		return nil, fmt.Errorf("HEAD: %w", err)
 	}
 	w := &stagedWalk{store: r.store, idx: idx, oldID: map[string]string{}, newID: map[string]string{}}
-	if err := w.dir(tree, "", ""); err != nil {
+	if err := w.dir(root, "", ""); err != nil {
 		return nil, err
 	}
 	w.addedUntil(len(idx.Entries))
@@ -73,28 +72,30 @@ type stagedWalk struct {
 	oldID, newID map[string]string
 }
 
-// dir handles the folder name (prefix is name + "/", both "" at the root).
-func (w *stagedWalk) dir(t *object.Tree, name, prefix string) error {
+// dir handles the folder name with tree id (prefix is name + "/", both ""
+// at the root). The tree is read only when the cache-tree cannot vouch
+// for the folder.
+func (w *stagedWalk) dir(id []byte, name, prefix string) error {
 	end := w.prefixEnd(prefix)
-	if node, ok := w.idx.Tree[name]; ok && bytes.Equal(node.OID, t.Hash[:]) {
+	if node, ok := w.idx.Tree[name]; ok && bytes.Equal(node.OID, id) {
 		w.pos = end
 		return nil
 	}
-	for _, te := range t.Entries {
+	entries, err := w.store.readTree(id)
+	if err != nil {
+		return fmt.Errorf("HEAD: tree %q: %w", name, err)
+	}
+	for _, te := range entries {
 		full := prefix + te.Name
-		if te.Mode == filemode.Dir {
+		if te.Mode == uint32(filemode.Dir) {
 			w.addedBefore(full + "/")
-			sub, err := object.GetTree(w.store.fs, te.Hash)
-			if err != nil {
-				return fmt.Errorf("HEAD: tree %s: %w", full, err)
-			}
-			if err := w.dir(sub, full, full+"/"); err != nil {
+			if err := w.dir(te.ID, full, full+"/"); err != nil {
 				return err
 			}
 			continue
 		}
 		w.addedBefore(full)
-		w.file(full, uint32(te.Mode), te.Hash[:])
+		w.file(full, te.Mode, te.ID)
 	}
 	w.addedUntil(end)
 	return nil
@@ -103,12 +104,12 @@ func (w *stagedWalk) dir(t *object.Tree, name, prefix string) error {
 // file compares HEAD's file at path with the index entries there, if any.
 func (w *stagedWalk) file(path string, mode uint32, oid []byte) {
 	es := w.idx.Entries
-	if w.pos >= len(es) || es[w.pos].Path != path || es[w.pos].IntentToAdd {
+	if w.pos >= len(es) || w.idx.Path(w.pos) != path || es[w.pos].IntentToAdd {
 		w.changes = append(w.changes, Change{Status: "D", Path: path})
 		w.oldID[path] = hex.EncodeToString(oid)
 		return
 	}
-	e := es[w.pos]
+	e, eOID := es[w.pos], w.idx.OID(w.pos)
 	unmerged := w.skipPath()
 	if unmerged {
 		w.changes = append(w.changes, Change{Status: "U", Path: path})
@@ -116,7 +117,7 @@ func (w *stagedWalk) file(path string, mode uint32, oid []byte) {
 	}
 	st, _ := compareEntries(Entry{Mode: mode}, Entry{Mode: e.Mode},
 		func() (string, error) { return string(oid), nil },
-		func() (string, error) { return string(e.OID), nil })
+		func() (string, error) { return string(eOID), nil })
 	if st != "" {
 		w.changes = append(w.changes, Change{Status: st, Path: path})
 	}
@@ -126,9 +127,9 @@ func (w *stagedWalk) file(path string, mode uint32, oid []byte) {
 // the path is unmerged.
 func (w *stagedWalk) skipPath() bool {
 	es := w.idx.Entries
-	p := es[w.pos].Path
+	p := w.idx.Path(w.pos)
 	unmerged := false
-	for w.pos < len(es) && es[w.pos].Path == p {
+	for w.pos < len(es) && w.idx.Path(w.pos) == p {
 		unmerged = unmerged || es[w.pos].Stage != 0
 		w.pos++
 	}
@@ -137,8 +138,7 @@ func (w *stagedWalk) skipPath() bool {
 
 // addedBefore reports index entries that sort before key as added.
 func (w *stagedWalk) addedBefore(key string) {
-	es := w.idx.Entries
-	for w.pos < len(es) && es[w.pos].Path < key {
+	for w.pos < len(w.idx.Entries) && w.idx.Path(w.pos) < key {
 		w.addOne()
 	}
 }
@@ -151,17 +151,18 @@ func (w *stagedWalk) addedUntil(end int) {
 }
 
 func (w *stagedWalk) addOne() {
-	e := w.idx.Entries[w.pos]
-	if e.IntentToAdd {
+	i := w.pos
+	path := w.idx.Path(i)
+	if w.idx.Entries[i].IntentToAdd {
 		w.pos++
 		return
 	}
 	if w.skipPath() {
-		w.changes = append(w.changes, Change{Status: "U", Path: e.Path})
+		w.changes = append(w.changes, Change{Status: "U", Path: path})
 		return
 	}
-	w.changes = append(w.changes, Change{Status: "A", Path: e.Path})
-	w.newID[e.Path] = hex.EncodeToString(e.OID)
+	w.changes = append(w.changes, Change{Status: "A", Path: path})
+	w.newID[path] = hex.EncodeToString(w.idx.OID(i))
 }
 
 // prefixEnd is the first index entry at or after pos that does not start
@@ -173,5 +174,5 @@ func (w *stagedWalk) prefixEnd(prefix string) int {
 		return len(es)
 	}
 	limit := prefix[:len(prefix)-1] + "0"
-	return w.pos + sort.Search(len(es)-w.pos, func(i int) bool { return es[w.pos+i].Path >= limit })
+	return w.pos + sort.Search(len(es)-w.pos, func(i int) bool { return w.idx.Path(w.pos+i) >= limit })
 }

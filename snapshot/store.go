@@ -1,9 +1,12 @@
 package snapshot
 
 import (
+	"bytes"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"io"
+	"path/filepath"
 	"strings"
 
 	"github.com/go-git/go-billy/v5/osfs"
@@ -14,6 +17,7 @@ import (
 	"github.com/go-git/go-git/v5/plumbing/object"
 	"github.com/go-git/go-git/v5/storage/filesystem"
 	"github.com/go-git/go-git/v5/storage/filesystem/dotgit"
+	"github.com/pqcert/pqcert/snapshot/odb"
 )
 
 // store reads objects and refs through go-git's storage layer. It is opened
@@ -24,6 +28,9 @@ import (
 type store struct {
 	fs   *filesystem.Storage
 	repo *git.Repository // for revision expressions
+	// odb is the fast path for object reads (see package odb); go-git
+	// answers whatever it cannot.
+	odb *odb.DB
 }
 
 // extensionTolerantStorage hides extensions.worktreeConfig from go-git's
@@ -54,7 +61,7 @@ func openStore(gitDir, commonDir string) (*store, error) {
 	if err != nil && !errors.Is(err, git.ErrWorktreeNotProvided) {
 		return nil, fmt.Errorf("opening %s: %w", gitDir, err)
 	}
-	return &store{fs: st, repo: repo}, nil
+	return &store{fs: st, repo: repo, odb: odb.Open(filepath.Join(commonDir, "objects"), 20)}, nil
 }
 
 // errUnborn marks HEAD pointing at a branch with no commits yet.
@@ -100,6 +107,11 @@ func (s *store) commitTree(h plumbing.Hash) (*object.Tree, error) {
 
 // readBlob returns a blob's content.
 func (s *store) readBlob(hexID string) ([]byte, error) {
+	if id, err := hex.DecodeString(hexID); err == nil {
+		if typ, data, err := s.odb.Read(id); err == nil && typ == odb.TypeBlob {
+			return data, nil
+		}
+	}
 	b, err := object.GetBlob(s.fs, plumbing.NewHash(hexID))
 	if err != nil {
 		return nil, fmt.Errorf("blob %s: %w", hexID, err)
@@ -110,4 +122,53 @@ func (s *store) readBlob(hexID string) ([]byte, error) {
 	}
 	defer rc.Close()
 	return io.ReadAll(rc)
+}
+
+// readTree returns a tree's entries, through the fast reader when it can.
+func (s *store) readTree(id []byte) ([]odb.TreeEntry, error) {
+	if typ, data, err := s.odb.Read(id); err == nil && typ == odb.TypeTree {
+		if es, err := odb.ParseTree(data, len(id)); err == nil {
+			return es, nil
+		}
+	}
+	t, err := object.GetTree(s.fs, plumbing.Hash(id))
+	if err != nil {
+		return nil, err
+	}
+	es := make([]odb.TreeEntry, len(t.Entries))
+	for i, e := range t.Entries {
+		es[i] = odb.TreeEntry{Mode: uint32(e.Mode), Name: e.Name, ID: bytes.Clone(e.Hash[:])}
+	}
+	return es, nil
+}
+
+// rootTreeID is the id of a commit's root tree (peeling annotated tags).
+func (s *store) rootTreeID(commit plumbing.Hash) ([]byte, error) {
+	id := commit[:]
+	for range 10 {
+		typ, data, err := s.odb.Read(id)
+		if err != nil {
+			break
+		}
+		field := "tree "
+		if typ == odb.TypeTag {
+			field = "object "
+		} else if typ != odb.TypeCommit {
+			break
+		}
+		line, _, _ := bytes.Cut(data, []byte("\n"))
+		next, err := hex.DecodeString(string(bytes.TrimPrefix(line, []byte(field))))
+		if err != nil || !bytes.HasPrefix(line, []byte(field)) {
+			break
+		}
+		if typ == odb.TypeCommit {
+			return next, nil
+		}
+		id = next
+	}
+	t, err := s.commitTree(commit)
+	if err != nil {
+		return nil, err
+	}
+	return bytes.Clone(t.Hash[:]), nil
 }

@@ -31,16 +31,18 @@ const (
 	minEntryFixedLen = 40 // ctime, mtime, dev, ino, mode, uid, gid, size
 )
 
-// Entry is one index entry. OID aliases the index bytes: callers must not
-// modify it.
+// Entry is one index entry. Its path and object id are offsets into the
+// index's bytes (read them with Index.Path and Index.OID): an entry holds
+// no pointers, so the garbage collector neither scans 200,000 of them nor
+// slows their decoding with write barriers (a third of the decode time
+// when entries held strings).
 type Entry struct {
-	Path         string
-	Mode         uint32
-	OID          []byte
-	Size         uint32 // size of the work tree file when it was staged
-	Stage        uint8  // 0 merged; 1 base, 2 ours, 3 theirs while unmerged
-	IntentToAdd  bool   // `git add -N`: present but not staged
-	SkipWorktree bool
+	pathOff, pathLen, oidOff uint32
+	Mode                     uint32
+	Size                     uint32 // size of the work tree file when it was staged
+	Stage                    uint8  // 0 merged; 1 base, 2 ours, 3 theirs while unmerged
+	IntentToAdd              bool   // `git add -N`: present but not staged
+	SkipWorktree             bool
 }
 
 // Index is a decoded index file.
@@ -48,6 +50,8 @@ type Index struct {
 	Version int
 	HashLen int
 	Entries []Entry // sorted by path, then stage, as git writes them
+	data    []byte  // the file, which object ids alias
+	paths   string  // the file (versions 2, 3) or rebuilt paths (version 4)
 	// Tree is the cache-tree extension: folder path ("" for the root) to
 	// its tree. Only folders whose tree is still valid are present.
 	Tree map[string]TreeNode
@@ -57,6 +61,18 @@ type Index struct {
 type TreeNode struct {
 	EntryCount int // index entries covered by this folder
 	OID        []byte
+}
+
+// Path is the path of entry i.
+func (idx *Index) Path(i int) string {
+	e := &idx.Entries[i]
+	return idx.paths[e.pathOff : e.pathOff+e.pathLen]
+}
+
+// OID is the object id of entry i; it aliases the index bytes.
+func (idx *Index) OID(i int) []byte {
+	off := idx.Entries[i].oidOff
+	return idx.data[off : off+uint32(idx.HashLen) : off+uint32(idx.HashLen)]
 }
 
 // UnsupportedError names an index feature this reader cannot decode.
@@ -80,7 +96,10 @@ func Decode(data []byte, hashLen int) (*Index, error) {
 	if len(data) < 12+hashLen || string(data[:4]) != "DIRC" {
 		return nil, fmt.Errorf("not a git index (bad signature)")
 	}
-	idx := &Index{Version: int(binary.BigEndian.Uint32(data[4:8])), HashLen: hashLen}
+	if uint64(len(data)) >= 1<<32 {
+		return nil, &UnsupportedError{Feature: "index larger than 4 GiB"}
+	}
+	idx := &Index{Version: int(binary.BigEndian.Uint32(data[4:8])), HashLen: hashLen, data: data}
 	if idx.Version < 2 || idx.Version > 4 {
 		return nil, &UnsupportedError{Feature: fmt.Sprintf("index version %d", idx.Version)}
 	}
@@ -102,14 +121,12 @@ func (idx *Index) decodeEntries(body []byte, n int) (int, error) {
 	// collected into one buffer and turned into strings once at the end;
 	// versions 2 and 3 slice them straight out of the file bytes.
 	var (
-		allPaths = unsafe.String(unsafe.SliceData(body), len(body))
-		v4buf    []byte
-		v4ends   []int
-		prev     []byte
+		v4buf []byte
+		prev  []byte
 	)
+	idx.paths = unsafe.String(unsafe.SliceData(body), len(body))
 	if idx.Version == 4 {
 		v4buf = make([]byte, 0, len(body)/2)
-		v4ends = make([]int, n)
 	}
 	off := 12
 	fixed := minEntryFixedLen + idx.HashLen + 2
@@ -121,7 +138,7 @@ func (idx *Index) decodeEntries(body []byte, n int) (int, error) {
 		p := body[off:]
 		e.Mode = binary.BigEndian.Uint32(p[24:28])
 		e.Size = binary.BigEndian.Uint32(p[36:40])
-		e.OID = p[40 : 40+idx.HashLen : 40+idx.HashLen]
+		e.oidOff = uint32(off + 40)
 		flags := binary.BigEndian.Uint16(p[40+idx.HashLen:])
 		e.Stage = uint8((flags & flagStageMask) >> flagStageShift)
 		hdr := fixed
@@ -148,7 +165,7 @@ func (idx *Index) decodeEntries(body []byte, n int) (int, error) {
 			v4buf = append(v4buf, prev[:len(prev)-int(strip)]...)
 			v4buf = append(v4buf, rest[used:used+end]...)
 			prev = v4buf[start:]
-			v4ends[i] = len(v4buf)
+			e.pathOff, e.pathLen = uint32(start), uint32(len(v4buf)-start)
 			off += hdr + used + end + 1
 			continue
 		}
@@ -161,17 +178,11 @@ func (idx *Index) decodeEntries(body []byte, n int) (int, error) {
 				return 0, fmt.Errorf("corrupt index: path of entry %d not terminated", i)
 			}
 		}
-		start := off + hdr
-		e.Path = allPaths[start : start+end]
+		e.pathOff, e.pathLen = uint32(off+hdr), uint32(end)
 		off += (hdr + end + 8) &^ 7
 	}
 	if idx.Version == 4 {
-		s := string(v4buf)
-		start := 0
-		for i := range idx.Entries {
-			idx.Entries[i].Path = s[start:v4ends[i]]
-			start = v4ends[i]
-		}
+		idx.paths = unsafe.String(unsafe.SliceData(v4buf), len(v4buf))
 	}
 	if off > len(body) {
 		return 0, fmt.Errorf("corrupt index: entries overrun the file")
