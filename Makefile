@@ -35,8 +35,15 @@ fuzz:
 demo: build
 	$(BIN)/pqcert demo
 
+# The rule reference, generated from the registry (a test fails when it drifts).
 docs:
-	$(GO) run ./internal/gendocs > docs/rules.md
+	$(GO) run ./internal/gendocs
+
+# Plain git hooks for repositories without the pre-commit framework: the
+# commands go to $(go env GOPATH)/bin, the scripts into .git/hooks (an
+# existing hook is kept and chained to).
+install-hooks: install
+	sh hooks/git/install.sh
 
 clean:
 	rm -rf $(BIN)

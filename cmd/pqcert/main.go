@@ -1,13 +1,12 @@
-// Command pqcert is the umbrella command: parse, changes, check, explain,
-// rules, scaffold, package and demo.
+// Command pqcert: see 'pqcert --help'.
 package main
 
 import (
-	"fmt"
 	"os"
+
+	"github.com/pqcert/pqcert/hooks"
 )
 
 func main() {
-	fmt.Fprintln(os.Stderr, "pqcert: under construction")
-	os.Exit(2)
+	os.Exit(hooks.Main("pqcert", os.Args, hooks.Streams{Stdin: os.Stdin, Stdout: os.Stdout, Stderr: os.Stderr}))
 }

@@ -1,0 +1,12 @@
+// Command package-connector: see 'package-connector --help'.
+package main
+
+import (
+	"os"
+
+	"github.com/pqcert/pqcert/hooks"
+)
+
+func main() {
+	os.Exit(hooks.Main("package-connector", os.Args, hooks.Streams{Stdin: os.Stdin, Stdout: os.Stdout, Stderr: os.Stderr}))
+}

@@ -1,0 +1,119 @@
+package hooks
+
+import (
+	"encoding/json"
+	"fmt"
+
+	"github.com/urfave/cli/v2"
+
+	"github.com/pqcert/pqcert/connector"
+	"github.com/pqcert/pqcert/snapshot"
+)
+
+func changesCommand(s Streams) *cli.Command {
+	return &cli.Command{
+		Name:      "changes",
+		Usage:     "show what the checks would read: the change set and the connectors it touches",
+		UsageText: "pqcert changes [--json] [--from-ref A --to-ref B]",
+		Description: `By default the staged change (the index git hands a hook, against HEAD); with --from-ref
+and --to-ref the change between two commits. Statuses are git's: A added, M modified,
+D deleted, R renamed, T type changed, U unmerged. Connectors are added, modified, deleted
+or moved.`,
+		Flags: []cli.Flag{
+			&cli.BoolFlag{Name: "json", Usage: "one JSON object"},
+			&cli.StringFlag{Name: "from-ref", EnvVars: []string{"PRE_COMMIT_FROM_REF"}, Usage: "compare this commit …"},
+			&cli.StringFlag{Name: "to-ref", EnvVars: []string{"PRE_COMMIT_TO_REF"}, Usage: "… with this one"},
+		},
+		Action: func(c *cli.Context) error {
+			if c.NArg() > 0 {
+				return usagef("changes takes no arguments")
+			}
+			in, err := readInput(mode{fromRef: c.String("from-ref"), toRef: c.String("to-ref")})
+			if err != nil {
+				return err
+			}
+			if c.Bool("json") {
+				return printChangesJSON(s, in)
+			}
+			printChangesText(s, in)
+			return nil
+		},
+	}
+}
+
+type changeJSON struct {
+	Status  string `json:"status"`
+	Path    string `json:"path"`
+	OldPath string `json:"oldPath,omitempty"`
+}
+
+type connectorJSON struct {
+	Dir     string   `json:"dir"`
+	OldDir  string   `json:"oldDir,omitempty"`
+	Main    string   `json:"main"`
+	Status  string   `json:"status"`
+	Changed []string `json:"changed"`
+}
+
+func printChangesJSON(s Streams, in *input) error {
+	out := struct {
+		Changes    []changeJSON    `json:"changes"`
+		Connectors []connectorJSON `json:"connectors"`
+	}{Changes: []changeJSON{}, Connectors: []connectorJSON{}}
+	for _, c := range in.changes {
+		out.Changes = append(out.Changes, changeJSON{c.Status, c.Path, c.OldPath})
+	}
+	for _, t := range in.touched {
+		out.Connectors = append(out.Connectors, connectorJSON{t.Dir, t.OldDir, t.Main, t.Status, nonNil(t.Changed)})
+	}
+	b, err := json.Marshal(out)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(s.Stdout, "%s\n", b)
+	return nil
+}
+
+func nonNil(l []string) []string {
+	if l == nil {
+		return []string{}
+	}
+	return l
+}
+
+func printChangesText(s Streams, in *input) {
+	if len(in.changes) == 0 {
+		fmt.Fprintln(s.Stdout, "no changes")
+		return
+	}
+	for _, c := range in.changes {
+		printChange(s, c)
+	}
+	if len(in.touched) == 0 {
+		fmt.Fprintln(s.Stdout, "\nno connector touched")
+		return
+	}
+	fmt.Fprintln(s.Stdout, "\nconnectors touched:")
+	for _, t := range in.touched {
+		printTouched(s, t)
+	}
+}
+
+func printChange(s Streams, c snapshot.Change) {
+	if c.OldPath != "" {
+		fmt.Fprintf(s.Stdout, "%s\t%s -> %s\n", c.Status, c.OldPath, c.Path)
+		return
+	}
+	fmt.Fprintf(s.Stdout, "%s\t%s\n", c.Status, c.Path)
+}
+
+func printTouched(s Streams, t connector.Touched) {
+	dir := t.Dir
+	if t.OldDir != "" {
+		dir = t.OldDir + " -> " + t.Dir
+	}
+	fmt.Fprintf(s.Stdout, "  %s (%s, main %s)\n", dir, t.Status, t.Main)
+	for _, f := range t.Changed {
+		fmt.Fprintf(s.Stdout, "    %s\n", f)
+	}
+}

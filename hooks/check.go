@@ -1,0 +1,157 @@
+package hooks
+
+import (
+	"fmt"
+	"io"
+	"os"
+
+	"github.com/urfave/cli/v2"
+
+	"github.com/pqcert/pqcert/checks"
+	"github.com/pqcert/pqcert/report"
+)
+
+// checkFlags are the flags every check command takes.
+func checkFlags(spec commandSpec) []cli.Flag {
+	flags := []cli.Flag{
+		&cli.BoolFlag{Name: "all", Usage: "check every connector, not only those the change touches"},
+		&cli.StringFlag{Name: "from-ref", EnvVars: []string{"PRE_COMMIT_FROM_REF"}, Usage: "compare this commit (pre-push, CI) …"},
+		&cli.StringFlag{Name: "to-ref", EnvVars: []string{"PRE_COMMIT_TO_REF"}, Usage: "… with this one, instead of HEAD with the staged index"},
+		&cli.StringFlag{Name: "format", Value: "text", Usage: "output: text, json, sarif or github"},
+		&cli.BoolFlag{Name: "strict", Usage: "warnings fail the run too"},
+		&cli.StringFlag{Name: "color", Value: "auto", Usage: "colour the text output: auto (a terminal, no NO_COLOR), always or never"},
+	}
+	if spec.Placeholder {
+		flags = append(flags, &cli.StringFlag{Name: "version-placeholder", Usage: "a version CI stamps later (e.g. 0.0.0): a connector that keeps it need not bump"})
+	}
+	if spec.Released {
+		flags = append(flags, &cli.BoolFlag{Name: "released", Usage: "the connector has had its first certified release: Beta may be false"})
+	}
+	if spec.Fix {
+		flags = append(flags, &cli.BoolFlag{Name: "fix", Usage: "raise the patch number in the working-tree file (then stage it)"})
+	}
+	return flags
+}
+
+// checkApp builds one of the check commands.
+func checkApp(spec commandSpec, s Streams) *cli.App {
+	return &cli.App{
+		Name:        spec.Name,
+		Usage:       spec.Usage,
+		UsageText:   spec.Name + " [flags] [--] [CONNECTOR_DIR | FILE | PACKAGE.mez ...]",
+		Description: spec.Description + "\n\n" + modesHelp,
+		Flags:       checkFlags(spec),
+		Action: func(c *cli.Context) error {
+			return runCheck(c, spec, s)
+		},
+	}
+}
+
+const modesHelp = `What is checked:
+  (no arguments)          the connectors the staged change touches, read from the index git
+                          hands the hook ($GIT_INDEX_FILE), compared with HEAD
+  --from-ref A --to-ref B the connectors changed between two commits (pre-push, CI)
+  --all                   every connector, not only the changed ones
+  PATH...                 connector folders, files or .mez packages, read from disk
+
+Exit status: 0 nothing fails the run, 1 findings (errors; warnings too with --strict),
+2 pqcert could not do its job (bad flag, unreadable repository or input).
+Suppress one finding with a comment on its line or the line before:
+  // pqcert:ignore PQ032 loaded by the gateway template`
+
+func runCheck(c *cli.Context, spec commandSpec, s Streams) error {
+	cfg := checks.DefaultConfig()
+	if spec.Placeholder {
+		cfg.VersionPlaceholder = c.String("version-placeholder")
+	}
+	if spec.Released {
+		cfg.Released = c.Bool("released")
+	}
+	rules := checks.All()
+	if spec.Rules != nil {
+		rules = checks.Select(spec.Rules...)
+	}
+	rep, err := report.New(c.String("format"), report.Options{Color: useColor(c.String("color"), s.Stdout)})
+	if err != nil {
+		return usagef("%v", err)
+	}
+
+	m := mode{fromRef: c.String("from-ref"), toRef: c.String("to-ref"), all: c.Bool("all"), paths: c.Args().Slice()}
+	var targets []checks.Target
+	root := ""
+	if len(m.paths) > 0 {
+		if m.all || m.fromRef != "" || m.toRef != "" {
+			return usagef("paths cannot be combined with --all or --from-ref/--to-ref")
+		}
+		targets, err = pathTargets(m.paths)
+	} else {
+		var in *input
+		if in, err = readInput(m); err == nil {
+			root = in.root
+			targets, err = in.targets(m.all)
+		}
+	}
+	if err != nil {
+		return err
+	}
+
+	diags, runErr := checks.Run(rules, targets, cfg)
+	res := &report.Result{Diagnostics: diags, Rules: rules, Tool: spec.Name, Version: Version(), Root: root}
+	if err := rep.Report(s.Stdout, res); err != nil {
+		return err
+	}
+	if c.String("format") == "text" && len(diags) > 0 {
+		fmt.Fprintln(s.Stdout, report.Summary(diags))
+	}
+	if runErr != nil {
+		return runErr
+	}
+	fixed := false
+	if spec.Fix && c.Bool("fix") {
+		if fixed, err = fixVersions(diags, root, s.Stderr); err != nil {
+			return err
+		}
+	}
+	if fixed || checks.HasErrors(diags, c.Bool("strict")) {
+		return errFindings
+	}
+	return nil
+}
+
+// useColor decides whether text output is coloured: never with NO_COLOR,
+// and by default only on a terminal.
+func useColor(flag string, w io.Writer) bool {
+	switch flag {
+	case "always":
+		return true
+	case "never":
+		return false
+	}
+	if _, ok := os.LookupEnv("NO_COLOR"); ok {
+		return false
+	}
+	f, ok := w.(*os.File)
+	if !ok {
+		return false
+	}
+	st, err := f.Stat()
+	return err == nil && st.Mode()&os.ModeCharDevice != 0
+}
+
+// fixVersions raises the version of every connector that PQ005 reported,
+// in the working tree, and says so; the user stages the result.
+func fixVersions(diags []checks.Diagnostic, root string, w io.Writer) (bool, error) {
+	fixed := false
+	for _, d := range diags {
+		if d.Rule != "PQ005" {
+			continue
+		}
+		from, to, err := bumpFile(root, d.File)
+		if err != nil {
+			return fixed, fmt.Errorf("--fix: %s: %v", d.File, err)
+		}
+		fmt.Fprintf(w, "%s: raised version %s → %s in the working tree; stage it: git add %s\n", d.File, from, to, d.File)
+		fixed = true
+	}
+	return fixed, nil
+}

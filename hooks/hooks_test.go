@@ -1,0 +1,282 @@
+package hooks
+
+import (
+	"bytes"
+	"encoding/json"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"testing"
+)
+
+// repoRoot is the pqcert checkout.
+func repoRoot() string {
+	_, file, _, _ := runtime.Caller(0)
+	return filepath.Dir(filepath.Dir(file))
+}
+
+// runCmd runs a command in-process, as main would, and returns its exit
+// code, stdout and stderr.
+func runCmd(t *testing.T, name string, args ...string) (int, string, string) {
+	t.Helper()
+	var out, errOut bytes.Buffer
+	code := Main(name, append([]string{name}, args...), Streams{Stdin: strings.NewReader(""), Stdout: &out, Stderr: &errOut})
+	return code, out.String(), errOut.String()
+}
+
+// testRepo makes a git repository holding the Contoso connector, committed,
+// and makes it the working directory.
+func testRepo(t *testing.T) string {
+	t.Helper()
+	if _, err := exec.LookPath("git"); err != nil {
+		t.Skip("git is not installed")
+	}
+	dir := t.TempDir()
+	t.Setenv("HOME", dir)
+	t.Setenv("GIT_CONFIG_NOSYSTEM", "1")
+	for _, k := range []string{"GIT_INDEX_FILE", "GIT_DIR", "GIT_WORK_TREE", "PRE_COMMIT_FROM_REF", "PRE_COMMIT_TO_REF"} {
+		t.Setenv(k, "")
+		os.Unsetenv(k)
+	}
+	t.Chdir(dir)
+	git(t, "init", "-q", "-b", "main")
+	git(t, "config", "user.name", "Test")
+	git(t, "config", "user.email", "test@example.com")
+	copyTree(t, filepath.Join(repoRoot(), "testdata", "Contoso"), filepath.Join(dir, "Contoso"))
+	git(t, "add", "-A")
+	git(t, "commit", "-q", "-m", "add Contoso")
+	return dir
+}
+
+func git(t *testing.T, args ...string) string {
+	t.Helper()
+	out, err := exec.Command("git", args...).CombinedOutput()
+	if err != nil {
+		t.Fatalf("git %s: %v\n%s", strings.Join(args, " "), err, out)
+	}
+	return string(out)
+}
+
+func copyTree(t *testing.T, src, dst string) {
+	t.Helper()
+	entries, err := os.ReadDir(src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.MkdirAll(dst, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range entries {
+		if e.IsDir() {
+			copyTree(t, filepath.Join(src, e.Name()), filepath.Join(dst, e.Name()))
+			continue
+		}
+		b, err := os.ReadFile(filepath.Join(src, e.Name()))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(dst, e.Name()), b, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
+func replaceIn(t *testing.T, file, old, new string) {
+	t.Helper()
+	b, err := os.ReadFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Contains(b, []byte(old)) {
+		t.Fatalf("%s lacks %q", file, old)
+	}
+	if err := os.WriteFile(file, bytes.Replace(b, []byte(old), []byte(new), 1), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func TestStagedCleanConnectorPasses(t *testing.T) {
+	testRepo(t)
+	for _, cmd := range []string{"check-version-bump", "check-resx-strings", "check-beta-flag", "check-no-tracing"} {
+		code, out, errOut := runCmd(t, cmd, "--all")
+		if code != 0 || out != "" {
+			t.Errorf("%s --all on the clean connector: exit %d\n%s%s", cmd, code, out, errOut)
+		}
+	}
+}
+
+func TestVersionBumpStagedAndFix(t *testing.T) {
+	dir := testRepo(t)
+	pq := filepath.Join(dir, "Contoso", "Contoso.pq")
+	replaceIn(t, pq, `Category = "Other"`, `Category = "Database"`)
+	git(t, "add", "-A")
+
+	code, out, _ := runCmd(t, "check-version-bump")
+	if code != 1 || !strings.Contains(out, "Contoso/Contoso.pq:1:") || !strings.Contains(out, "[PQ005 version-not-bumped]") {
+		t.Fatalf("unbumped change: exit %d, want 1 with PQ005 at Contoso/Contoso.pq:1\n%s", code, out)
+	}
+
+	code, out, errOut := runCmd(t, "check-version-bump", "--fix")
+	if code != 1 || !strings.Contains(errOut, "1.0.0 → 1.0.1") {
+		t.Fatalf("--fix: exit %d, want 1 and a note of the raise\n%s%s", code, out, errOut)
+	}
+	b, _ := os.ReadFile(pq)
+	if !strings.HasPrefix(string(b), `[Version = "1.0.1"]`) {
+		t.Fatalf("--fix did not raise the version in the work tree:\n%.80s", b)
+	}
+	// The index still holds the old version until the user stages the fix.
+	if code, _, _ := runCmd(t, "check-version-bump"); code != 1 {
+		t.Fatalf("before staging the fix: exit %d, want 1", code)
+	}
+	git(t, "add", "-A")
+	if code, out, errOut := runCmd(t, "check-version-bump"); code != 0 {
+		t.Fatalf("after staging the fix: exit %d\n%s%s", code, out, errOut)
+	}
+}
+
+func TestJSONOutputShape(t *testing.T) {
+	dir := testRepo(t)
+	replaceIn(t, filepath.Join(dir, "Contoso", "Contoso.pq"), "EnableTraceOutput = false", "EnableTraceOutput = true")
+	git(t, "add", "-A")
+	code, out, _ := runCmd(t, "check-no-tracing", "--format", "json")
+	if code != 1 {
+		t.Fatalf("exit %d, want 1\n%s", code, out)
+	}
+	var got struct {
+		Diagnostics []map[string]any `json:"diagnostics"`
+	}
+	if err := json.Unmarshal([]byte(out), &got); err != nil {
+		t.Fatalf("not JSON: %v\n%s", err, out)
+	}
+	if len(got.Diagnostics) == 0 {
+		t.Fatal("no diagnostics")
+	}
+	d := got.Diagnostics[0]
+	for _, k := range []string{"rule", "name", "severity", "file", "line", "column", "endLine", "endColumn", "message", "connector"} {
+		if _, ok := d[k]; !ok {
+			t.Errorf("diagnostic lacks %q: %v", k, d)
+		}
+	}
+	if d["rule"] != "PQ040" || d["file"] != "Contoso/Contoso.pq" || d["connector"] != "Contoso" {
+		t.Errorf("got %v, want PQ040 in Contoso/Contoso.pq", d)
+	}
+}
+
+func TestRefsMode(t *testing.T) {
+	dir := testRepo(t)
+	replaceIn(t, filepath.Join(dir, "Contoso", "Contoso.pq"), "EnableTraceOutput = false", "EnableTraceOutput = true")
+	git(t, "commit", "-q", "-am", "trace on")
+	code, out, _ := runCmd(t, "check-no-tracing", "--from-ref", "HEAD~1", "--to-ref", "HEAD")
+	if code != 1 || !strings.Contains(out, "PQ040") || !strings.Contains(out, "PQ042") {
+		t.Fatalf("refs mode: exit %d, want PQ040 and PQ042\n%s", code, out)
+	}
+	t.Setenv("PRE_COMMIT_FROM_REF", "HEAD~1")
+	t.Setenv("PRE_COMMIT_TO_REF", "HEAD")
+	if code, out, _ := runCmd(t, "check-no-tracing"); code != 1 || !strings.Contains(out, "PQ042") {
+		t.Fatalf("refs from PRE_COMMIT_*: exit %d\n%s", code, out)
+	}
+}
+
+func TestUsageErrorsExit2(t *testing.T) {
+	testRepo(t)
+	for _, args := range [][]string{
+		{"--no-such-flag"},
+		{"--format", "xml"},
+		{"--from-ref", "HEAD"},
+		{"--from-ref", "no-such-ref", "--to-ref", "HEAD"},
+		{"no/such/path"},
+	} {
+		code, out, errOut := runCmd(t, "check-certification", args...)
+		if code != 2 || errOut == "" {
+			t.Errorf("check-certification %v: exit %d, want 2 with a message\n%s%s", args, code, out, errOut)
+		}
+	}
+}
+
+func TestOutsideRepository(t *testing.T) {
+	dir := t.TempDir()
+	t.Chdir(dir)
+	t.Setenv("GIT_DIR", "")
+	os.Unsetenv("GIT_DIR")
+	code, _, errOut := runCmd(t, "check-beta-flag")
+	if code != 2 || !strings.Contains(errOut, "pass connector folders") {
+		t.Fatalf("outside a repository without paths: exit %d\n%s", code, errOut)
+	}
+	copyTree(t, filepath.Join(repoRoot(), "testdata", "Contoso"), filepath.Join(dir, "-Contoso"))
+	code, out, errOut := runCmd(t, "check-beta-flag", "--", "-Contoso")
+	if code != 0 {
+		t.Fatalf("path mode with a leading dash after --: exit %d\n%s%s", code, out, errOut)
+	}
+}
+
+func TestExplainAndRules(t *testing.T) {
+	code, out, _ := runCmd(t, "pqcert", "explain", "PQ005")
+	if code != 0 || !strings.Contains(out, "version-not-bumped") || !strings.Contains(out, "Bad") {
+		t.Fatalf("explain PQ005: exit %d\n%s", code, out)
+	}
+	if code, _, errOut := runCmd(t, "pqcert", "explain", "PQ999"); code != 2 || !strings.Contains(errOut, "no rule") {
+		t.Fatalf("explain PQ999: exit %d %s", code, errOut)
+	}
+	code, out, _ = runCmd(t, "pqcert", "rules")
+	if code != 0 || strings.Count(out, "\n") < 30 {
+		t.Fatalf("rules: exit %d\n%s", code, out)
+	}
+}
+
+// TestDocsUpToDate fails when docs/rules.md no longer matches the
+// registry; `make docs` regenerates it.
+func TestDocsUpToDate(t *testing.T) {
+	b, err := os.ReadFile(filepath.Join(repoRoot(), "docs", "rules.md"))
+	if err != nil {
+		t.Fatalf("docs/rules.md: %v (run make docs)", err)
+	}
+	if string(b) != RulesMarkdown() {
+		t.Fatal("docs/rules.md is out of date: run make docs")
+	}
+	readme, err := os.ReadFile(filepath.Join(repoRoot(), "README.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if updated, ok := UpdateReadme(string(readme)); !ok || updated != string(readme) {
+		t.Fatal("the rule table in README.md is out of date (or its markers are gone): run make docs")
+	}
+}
+
+func TestParseJSON(t *testing.T) {
+	file := filepath.Join(repoRoot(), "testdata", "Contoso", "Contoso.pq")
+	code, out, _ := runCmd(t, "pqcert", "parse", "--json", file)
+	if code != 0 {
+		t.Fatalf("exit %d\n%s", code, out)
+	}
+	var rec map[string]any
+	if err := json.Unmarshal([]byte(out), &rec); err != nil {
+		t.Fatal(err)
+	}
+	if rec["ok"] != true || rec["kind"] != "section" || rec["sectionName"] != "Contoso" {
+		t.Fatalf("got %v", rec)
+	}
+	bad := filepath.Join(t.TempDir(), "bad.pq")
+	os.WriteFile(bad, []byte("section X;\nshared a = let x = 1 ;\n"), 0o644)
+	code, out, _ = runCmd(t, "pqcert", "parse", "--json", bad)
+	if code != 1 || !strings.Contains(out, `"ok":false`) || !strings.Contains(out, `"line":2`) {
+		t.Fatalf("bad file: exit %d\n%s", code, out)
+	}
+}
+
+func TestChangesJSON(t *testing.T) {
+	dir := testRepo(t)
+	replaceIn(t, filepath.Join(dir, "Contoso", "resources.resx"), "Workspace address", "Workspace URL")
+	git(t, "mv", "Contoso/Diagnostics.pqm", "Contoso/Trace.pqm")
+	git(t, "add", "-A")
+	code, out, errOut := runCmd(t, "pqcert", "changes", "--json")
+	if code != 0 {
+		t.Fatalf("exit %d\n%s", code, errOut)
+	}
+	want := `{"changes":[{"status":"R","path":"Contoso/Trace.pqm","oldPath":"Contoso/Diagnostics.pqm"},{"status":"M","path":"Contoso/resources.resx"}],` +
+		`"connectors":[{"dir":"Contoso","main":"Contoso/Contoso.pq","status":"modified","changed":["Contoso/Trace.pqm","Contoso/resources.resx"]}]}`
+	if strings.TrimSpace(out) != want {
+		t.Fatalf("got  %s\nwant %s", out, want)
+	}
+}
