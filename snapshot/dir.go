@@ -6,6 +6,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strings"
 )
 
 // dirSnapshot is a folder on disk. Symlinks are never followed: like git, a
@@ -85,7 +86,7 @@ func entryFromInfo(path string, info fs.FileInfo) (Entry, bool) {
 }
 
 func (d *dirSnapshot) ReadFile(path string) ([]byte, error) {
-	if !fs.ValidPath(path) || path == "." {
+	if !fs.ValidPath(path) || path == "." || inGitDir(path) {
 		return nil, notExist(d.root, path)
 	}
 	info, err := d.fsys.Lstat(path)
@@ -96,7 +97,7 @@ func (d *dirSnapshot) ReadFile(path string) ([]byte, error) {
 		return nil, err
 	}
 	e, ok := entryFromInfo(path, info)
-	if !ok || filepath.Base(path) == ".git" {
+	if !ok {
 		return nil, notExist(d.root, path)
 	}
 	if e.Mode == ModeSymlink {
@@ -104,4 +105,15 @@ func (d *dirSnapshot) ReadFile(path string) ([]byte, error) {
 		return []byte(target), err
 	}
 	return d.fsys.ReadFile(path)
+}
+
+// inGitDir reports whether path is or passes through a ".git" entry, which
+// Files never lists and ReadFile must not read either.
+func inGitDir(path string) bool {
+	for _, part := range strings.Split(path, "/") {
+		if part == ".git" {
+			return true
+		}
+	}
+	return false
 }
