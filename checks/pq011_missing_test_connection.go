@@ -138,11 +138,17 @@ func checkTestConnectionList(p *Pass, l *ast.ListExpr, env *Env, kind, fn string
 	if !ok {
 		return
 	}
+	at := ast.Node(l.Items[0])
+	if lit, _ := env.Resolve(l.Items[0]); lit != nil {
+		if _, ok := lit.(*ast.BasicLit); ok {
+			at = lit // the name where it is written
+		}
+	}
 	m := c.Member(name)
 	switch {
 	case m == nil:
-		p.reportNode(l.Items[0], "TestConnection of %q names %q, which the section does not define; name the shared data source function, e.g. %q", kind, name, fn)
+		p.reportNode(at, "TestConnection of %q names %q, which the section does not define; name the shared data source function, e.g. %q", kind, name, fn)
 	case !m.IsShared():
-		p.reportNode(l.Items[0], "TestConnection of %q names %q, which is not shared; declare it \"shared %s\" or name the shared data source function", kind, name, name)
+		p.reportNode(at, "TestConnection of %q names %q, which is not shared; declare it \"shared %s\" or name the shared data source function", kind, name, name)
 	}
 }

@@ -10,7 +10,7 @@ var NamingConvention = &Rule{
 	Severity: Error,
 	Title:    "an exported function is not named DataSourceKind.FunctionName",
 	Doc: "Finds functions the connector exports (members with [DataSource.Kind], and shared members " +
-		"whose value is a function) whose name is not one of the connector's data source kinds, a dot " +
+		"whose value is a function) whose name is not a data source kind (for a data source function, its own kind), a dot " +
 		"and a function name, such as Contoso.Contents. Shared names land in the global environment " +
 		"of every Power Query user, and certification requires them to follow the " +
 		"DataSourceKind.FunctionName convention so that they never collide with other connectors. " +
@@ -52,13 +52,16 @@ func runNamingConvention(p *Pass) {
 	}
 	for _, m := range c.ExportedFunctions() {
 		name := m.Name.Name
-		if _, _, ok := splitKindName(name, kinds); ok {
+		// A data source function is named for its own kind; any other
+		// exported function for one of the connector's kinds.
+		own := kinds
+		if k, ok := textAttr(m, "DataSource.Kind"); ok && k != "" {
+			own = []string{k}
+		}
+		if _, _, ok := splitKindName(name, own); ok {
 			continue
 		}
-		kind := kinds[0]
-		if k, ok := textAttr(m, "DataSource.Kind"); ok && k != "" {
-			kind = k
-		}
+		kind := own[0]
 		fn := name[strings.LastIndex(name, ".")+1:]
 		if fn == "" || fn == kind {
 			fn = "Contents"
