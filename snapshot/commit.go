@@ -1,9 +1,9 @@
 package snapshot
 
 import (
+	"encoding/hex"
 	"errors"
 	"fmt"
-	"path"
 	"sync"
 
 	"github.com/go-git/go-git/v5/plumbing"
@@ -122,23 +122,23 @@ func (c *commitSnapshot) ReadFile(p string) ([]byte, error) {
 
 func (c *commitSnapshot) flatten() ([]Entry, error) {
 	var out []Entry
-	var walk func(t *object.Tree, prefix string) error
-	walk = func(t *object.Tree, prefix string) error {
-		for _, te := range t.Entries {
-			p := path.Join(prefix, te.Name)
-			if te.Mode != filemode.Dir {
-				out = append(out, Entry{Path: p, Mode: uint32(te.Mode), Hash: te.Hash.String(), Size: -1})
+	var walk func(id []byte, prefix string) error
+	walk = func(id []byte, prefix string) error {
+		entries, err := c.store.readTree(id)
+		if err != nil {
+			return fmt.Errorf("%s: tree %q: %w", c.name, prefix, err)
+		}
+		for _, te := range entries {
+			p := prefix + te.Name
+			if te.Mode == uint32(filemode.Dir) {
+				if err := walk(te.ID, p+"/"); err != nil {
+					return err
+				}
 				continue
 			}
-			sub, err := object.GetTree(c.store.fs, te.Hash)
-			if err != nil {
-				return fmt.Errorf("%s: tree %s: %w", c.name, p, err)
-			}
-			if err := walk(sub, p); err != nil {
-				return err
-			}
+			out = append(out, Entry{Path: p, Mode: te.Mode, Hash: hex.EncodeToString(te.ID), Size: -1})
 		}
 		return nil
 	}
-	return out, walk(c.tree, "")
+	return out, walk(c.tree.Hash[:], "")
 }
