@@ -38,6 +38,10 @@ var ResxMissingKey = &Rule{
 			return // PQ030: the keys it holds are not known
 		}
 		reported := map[string]bool{}
+		var names map[string]bool
+		if neutral != nil {
+			names = resxNames(neutral.File)
+		}
 		for _, u := range p.Conn.LoadStringKeys().Uses {
 			if !u.Exact {
 				continue
@@ -52,7 +56,7 @@ var ResxMissingKey = &Rule{
 					u.Prefix, path.Join(p.Conn.Dir, "resources.resx"), u.Prefix)
 				continue
 			}
-			if neutral.File.Lookup(u.Prefix) != nil {
+			if names[u.Prefix] {
 				continue
 			}
 			if near := similarKey(neutral.File, u.Prefix); near != "" {

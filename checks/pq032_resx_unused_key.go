@@ -42,9 +42,9 @@ Contoso.Publish = [Beta = true, ButtonText = {GetString("ButtonTitle"), GetStrin
 				return // calls in the unparsed part are not known
 			}
 		}
-		uses := p.Conn.LoadStringKeys()
+		mayLoad := p.Conn.LoadStringKeys().Loader()
 		for _, e := range neutral.File.Entries {
-			if e.Name == "" || uses.MayLoad(e.Name) {
+			if e.Name == "" || mayLoad(e.Name) {
 				continue
 			}
 			reportEntry(p, neutral, e, "key %q is not loaded by any Extension.LoadString call; remove it (and its translations) or load it", e.Name)

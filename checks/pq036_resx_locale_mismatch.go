@@ -39,14 +39,15 @@ var ResxLocaleMismatch = &Rule{
 					path.Base(r.Path), path.Join(path.Dir(r.Path), "resources.resx"))
 				continue
 			}
+			neutralNames, names := resxNames(neutral.File), resxNames(r.File)
 			for _, e := range r.File.Entries {
-				if e.Name != "" && neutral.File.Lookup(e.Name) == nil {
+				if e.Name != "" && !neutralNames[e.Name] {
 					reportEntry(p, r, e, "key %q is not in %s, so it loads only for this language; add it there, rename it to the key it translates, or remove it",
 						e.Name, path.Base(neutral.Path))
 				}
 			}
 			for _, e := range neutral.File.Entries {
-				if e.Name != "" && r.File.Lookup(e.Name) == nil {
+				if e.Name != "" && !names[e.Name] {
 					reportEntry(p, neutral, e, "key %q has no %s translation in %s; add one", e.Name, r.Culture, path.Base(r.Path))
 				}
 			}

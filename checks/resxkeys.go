@@ -49,17 +49,38 @@ type keyUses struct {
 	Anything bool
 }
 
-// MayLoad reports whether some use could load key.
-func (u *keyUses) MayLoad(key string) bool {
-	if u.Anything {
-		return true
-	}
+// Loader returns a test of whether some use could load a key: a set of
+// the exact keys plus the patterns, so that a large resx stays fast.
+func (u *keyUses) Loader() func(key string) bool {
+	exact := map[string]bool{}
+	var partial []keyPattern
 	for _, k := range u.Uses {
-		if k.Matches(key) {
-			return true
+		if k.Exact {
+			exact[k.Prefix] = true
+		} else {
+			partial = append(partial, k.keyPattern)
 		}
 	}
-	return false
+	return func(key string) bool {
+		if u.Anything || exact[key] {
+			return true
+		}
+		for _, k := range partial {
+			if k.Matches(key) {
+				return true
+			}
+		}
+		return false
+	}
+}
+
+// resxNames returns the set of entry names of a resx file.
+func resxNames(f *resx.File) map[string]bool {
+	names := make(map[string]bool, len(f.Entries))
+	for _, e := range f.Entries {
+		names[e.Name] = true
+	}
+	return names
 }
 
 const (
