@@ -142,6 +142,7 @@ type tracer struct {
 	params   map[*ast.Param]paramInfo
 	exported map[*ast.FuncLit]string // function → the shared member it is
 	passed   map[*ast.FuncLit]bool   // given as an argument to some call
+	elements map[ast.Node]origin     // each or one-parameter function given to a library call → the collection it runs over
 	modules  map[string]*MFile       // lower-case base name → module
 	budget   int
 	ready    bool
@@ -156,6 +157,9 @@ const maxTraceDepth = 64
 
 var nullLit = &ast.BasicLit{Kind: token.NULL, Raw: "null", Value: "null"}
 
+// implicitTarget stands for the `_` that `[Name]` reads inside `each`.
+var implicitTarget = &ast.Ident{Name: "_", Raw: "_"}
+
 func newTracer(c *Connector) *tracer {
 	t := &tracer{
 		c:        c,
@@ -164,6 +168,7 @@ func newTracer(c *Connector) *tracer {
 		params:   map[*ast.Param]paramInfo{},
 		exported: map[*ast.FuncLit]string{},
 		passed:   map[*ast.FuncLit]bool{},
+		elements: map[ast.Node]origin{},
 		modules:  map[string]*MFile{},
 		budget:   maxTraceSteps * 10,
 	}
@@ -199,6 +204,7 @@ func newTracer(c *Connector) *tracer {
 				t.passed[fo.X.(*ast.FuncLit)] = true
 			}
 		}
+		t.noteElements(call, env, f)
 		return true
 	})
 	if sec := c.Section(); sec != nil {
@@ -213,6 +219,35 @@ func newTracer(c *Connector) *tracer {
 	}
 	t.ready = true
 	return t
+}
+
+// noteElements records, for `each` bodies and one-parameter functions
+// written directly as an argument of a library call after the first
+// (Table.AddColumn(rows, "C", each ...), List.Transform(items, (x) => ...)),
+// that their parameter ranges over the first argument: the value of `_`
+// then comes from that collection.
+func (t *tracer) noteElements(call *ast.CallExpr, env *Env, f *MFile) {
+	if len(call.Args) < 2 || env.LibraryName(call.Fun) == "" {
+		return
+	}
+	coll := origin{X: call.Args[0], Env: env, File: f}
+	for _, a := range call.Args[1:] {
+		switch fn := ast.Unparen(a).(type) {
+		case *ast.EachExpr:
+			t.elements[fn] = coll
+		case *ast.FuncLit:
+			if len(fn.Params) == 1 {
+				t.elements[fn.Params[0]] = coll
+			}
+		}
+	}
+}
+
+// hasElements reports whether the tracer knows the collection that the
+// parameter or `each` of d ranges over.
+func (t *tracer) hasElements(d *Def) bool {
+	_, ok := t.elements[d.Node]
+	return ok
 }
 
 // reset gives the tracer a fresh budget for a new question.
@@ -235,6 +270,9 @@ func (t *tracer) expand(o origin) ([]origin, bool) {
 		if d == nil {
 			return nil, false
 		}
+		if coll, ok := t.elements[d.Node]; ok && (d.Kind == DefEach || d.Kind == DefParam) {
+			return []origin{coll}, true
+		}
 		if d.Kind == DefParam {
 			p, _ := d.Node.(*ast.Param)
 			for fr := o.Frame; fr != nil; fr = fr.parent {
@@ -255,11 +293,15 @@ func (t *tracer) expand(o origin) ([]origin, bool) {
 			return []origin{o.with(x.X, o.Env, nil)}, true
 		}
 	case *ast.FieldAccessExpr:
-		if x.X == nil || x.Name == nil {
+		if x.Name == nil {
 			return nil, false
 		}
+		target := x.X
+		if target == nil {
+			target = implicitTarget
+		}
 		var out []origin
-		for _, r := range t.leaves(o.with(x.X, o.Env, nil)) {
+		for _, r := range t.leaves(o.with(target, o.Env, nil)) {
 			rec, ok := ast.Unparen(r.X).(*ast.RecordExpr)
 			if !ok {
 				continue
@@ -485,10 +527,14 @@ func (t *tracer) credentialIn(o origin, depth int) (origin, bool) {
 			}
 		}
 	case *ast.FieldAccessExpr:
-		if x.X == nil || x.Name == nil || publicCredentialFields[x.Name.Name] {
+		if x.Name == nil || publicCredentialFields[x.Name.Name] {
 			return origin{}, false
 		}
-		if l, ok := sub(x.X); ok {
+		target := x.X
+		if target == nil {
+			target = implicitTarget
+		}
+		if l, ok := sub(target); ok {
 			if call, isCall := ast.Unparen(l.X).(*ast.CallExpr); isCall && isCredentialCall(call, l.Env) {
 				return o, true // report the field access, which names the secret
 			}

@@ -149,6 +149,10 @@ func (t *tracer) plainHTTP(o origin, depth int, bad func(o origin, member string
 	case *ast.TryExpr:
 		sub(x.X)
 		sub(x.Default)
+	case *ast.ListExpr:
+		for _, it := range x.Items {
+			sub(it) // the URLs of List.Transform(urls, each Web.Contents(_))
+		}
 	case *ast.CallExpr:
 		switch t.lib(o, x.Fun) {
 		case "Uri.Combine", "Text.Trim", "Text.TrimStart", "Text.TrimEnd", "Text.Lower", "Text.Clean":

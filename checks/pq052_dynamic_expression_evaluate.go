@@ -169,7 +169,11 @@ func (t *tracer) evalSources(o origin, depth int, bad func(evalSource)) {
 		}
 	case *ast.FieldAccessExpr:
 		if x.X == nil {
-			bad(evalSource{evalUnknown, fmt.Sprintf("field [%s] of the current row", x.Name.Name), o})
+			if d := o.Env.Lookup("_"); d == nil || !t.hasElements(d) {
+				bad(evalSource{evalUnknown, fmt.Sprintf("field [%s] of the current row", x.Name.Name), o})
+				return
+			}
+			sub(implicitTarget)
 			return
 		}
 		sub(x.X)
