@@ -86,15 +86,19 @@ func runMissingIcons(p *Pass) {
 		if pub == nil {
 			continue
 		}
+		var missing []string
 		for _, field := range []string{"SourceImage", "SourceTypeImage"} {
-			f := pub.Fields[field]
-			if f == nil {
-				if pub.Complete {
-					p.Report(c.Main, m.Name, "publish record %q has no %s; add %s = [Icon16 = {...}, Icon32 = {...}] listing the connector's PNG icons", ds.Publish, field, field)
-				}
-				continue
+			if f := pub.Fields[field]; f != nil {
+				checkIconRecord(p, fw, f, field, done)
+			} else if pub.Complete {
+				missing = append(missing, field)
 			}
-			checkIconRecord(p, fw, f, field, done)
+		}
+		switch len(missing) {
+		case 1:
+			p.Report(c.Main, m.Name, "publish record %q has no %s; add %s = [Icon16 = {...}, Icon32 = {...}] listing the connector's PNG icons", ds.Publish, missing[0], missing[0])
+		case 2:
+			p.Report(c.Main, m.Name, "publish record %q has no SourceImage or SourceTypeImage; add both, e.g. SourceImage = %s.Icons, SourceTypeImage = %s.Icons with %s.Icons = [Icon16 = {...}, Icon32 = {...}]", ds.Publish, ds.Kind, ds.Kind, ds.Kind)
 		}
 	}
 }
