@@ -84,7 +84,7 @@ func letEnv(l *ast.LetExpr, env *Env) *Env {
 	inner := env.push(len(l.Bindings))
 	for _, b := range l.Bindings {
 		if b.Name != nil {
-			inner.defs[b.Name.Name] = &Def{Name: b.Name.Name, Kind: DefLet, Node: b, Value: b.Value, Env: inner}
+			inner.defs[b.Name.Name] = &Def{Name: b.Name.Name, Kind: DefLet, Node: b, Value: b.Value, File: inner.file, Env: inner}
 		}
 	}
 	return inner
@@ -96,7 +96,7 @@ func FieldEnv(r *ast.RecordExpr, env *Env) *Env {
 	inner := env.push(len(r.Fields))
 	for _, f := range r.Fields {
 		if f.Name != nil {
-			inner.defs[f.Name.Name] = &Def{Name: f.Name.Name, Kind: DefField, Node: f, Value: f.Value, Env: inner}
+			inner.defs[f.Name.Name] = &Def{Name: f.Name.Name, Kind: DefField, Node: f, Value: f.Value, File: inner.file, Env: inner}
 		}
 	}
 	return inner

@@ -32,6 +32,16 @@ type Def struct {
 type Env struct {
 	parent *Env
 	defs   map[string]*Def
+	file   *MFile // the file whose code this scope belongs to
+}
+
+// File returns the M file the scope's code is in (nil for the section
+// scope seen from no file).
+func (e *Env) File() *MFile {
+	if e == nil {
+		return nil
+	}
+	return e.file
 }
 
 // Lookup returns the definition of name visible in e, or nil.
@@ -44,7 +54,14 @@ func (e *Env) Lookup(name string) *Def {
 	return nil
 }
 
-func (e *Env) push(n int) *Env { return &Env{parent: e, defs: make(map[string]*Def, n)} }
+func (e *Env) push(n int) *Env { return &Env{parent: e, defs: make(map[string]*Def, n), file: e.File()} }
+
+// pushIn opens a scope for code in file f.
+func (e *Env) pushIn(f *MFile, n int) *Env {
+	inner := e.push(n)
+	inner.file = f
+	return inner
+}
 
 // maxResolve bounds how many aliases Resolve follows, so that a cycle
 // such as `a = b, b = a` ends.
@@ -134,7 +151,7 @@ func (c *Connector) Walk(v Visitor) {
 // SectionEnv returns the scope of the main section: its members.
 func (c *Connector) SectionEnv() *Env {
 	sec := c.Section()
-	env := (*Env)(nil).push(0)
+	env := (*Env)(nil).pushIn(c.Main, 0)
 	if sec == nil {
 		return env
 	}
@@ -155,7 +172,7 @@ func walkScoped(f *MFile, n ast.Node, env *Env, v Visitor) {
 	}
 	switch n := n.(type) {
 	case *ast.LetExpr:
-		inner := env.push(len(n.Bindings))
+		inner := env.pushIn(f, len(n.Bindings))
 		for _, b := range n.Bindings {
 			if b.Name != nil {
 				inner.defs[b.Name.Name] = &Def{Name: b.Name.Name, Kind: DefLet, Node: b, Value: b.Value, File: f, Env: inner}
@@ -167,7 +184,7 @@ func walkScoped(f *MFile, n ast.Node, env *Env, v Visitor) {
 		walkScoped(f, n.Body, inner, v)
 		return
 	case *ast.RecordExpr:
-		inner := env.push(len(n.Fields))
+		inner := env.pushIn(f, len(n.Fields))
 		for _, fl := range n.Fields {
 			if fl.Name != nil {
 				inner.defs[fl.Name.Name] = &Def{Name: fl.Name.Name, Kind: DefField, Node: fl, Value: fl.Value, File: f, Env: inner}
@@ -178,7 +195,7 @@ func walkScoped(f *MFile, n ast.Node, env *Env, v Visitor) {
 		}
 		return
 	case *ast.FuncLit:
-		inner := env.push(len(n.Params))
+		inner := env.pushIn(f, len(n.Params))
 		for _, p := range n.Params {
 			if p.Name != nil {
 				inner.defs[p.Name.Name] = &Def{Name: p.Name.Name, Kind: DefParam, Node: p, File: f, Env: inner}
@@ -193,7 +210,7 @@ func walkScoped(f *MFile, n ast.Node, env *Env, v Visitor) {
 		walkScoped(f, n.Body, inner, v)
 		return
 	case *ast.EachExpr:
-		inner := env.push(1)
+		inner := env.pushIn(f, 1)
 		inner.defs["_"] = &Def{Name: "_", Kind: DefEach, Node: n, File: f, Env: inner}
 		walkScoped(f, n.Body, inner, v)
 		return

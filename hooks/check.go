@@ -1,6 +1,7 @@
 package hooks
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -78,17 +79,19 @@ func runCheck(c *cli.Context, spec commandSpec, s Streams) error {
 
 	m := mode{fromRef: c.String("from-ref"), toRef: c.String("to-ref"), all: c.Bool("all"), paths: c.Args().Slice()}
 	var targets []checks.Target
+	var problems []error
 	root := ""
 	if len(m.paths) > 0 {
 		if m.all || m.fromRef != "" || m.toRef != "" {
 			return usagef("paths cannot be combined with --all or --from-ref/--to-ref")
 		}
-		targets, err = pathTargets(m.paths)
+		targets, err = pathTargets(m.paths, &problems)
 	} else {
 		var in *input
 		if in, err = readInput(m); err == nil {
 			root = in.root
 			targets, err = in.targets(m.all)
+			problems = in.problems
 		}
 	}
 	if err != nil {
@@ -105,6 +108,9 @@ func runCheck(c *cli.Context, spec commandSpec, s Streams) error {
 	}
 	if runErr != nil {
 		return runErr
+	}
+	if len(problems) > 0 {
+		return errors.Join(problems...)
 	}
 	fixed := false
 	if spec.Fix && c.Bool("fix") {

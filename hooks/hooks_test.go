@@ -280,3 +280,18 @@ func TestChangesJSON(t *testing.T) {
 		t.Fatalf("got  %s\nwant %s", out, want)
 	}
 }
+
+// TestAmbiguousFolderDoesNotHideOthers: a folder with two section
+// documents is reported and skipped; the other connector is still checked.
+func TestAmbiguousFolderDoesNotHideOthers(t *testing.T) {
+	dir := testRepo(t)
+	replaceIn(t, filepath.Join(dir, "Contoso", "Contoso.pq"), "EnableTraceOutput = false", "EnableTraceOutput = true")
+	os.MkdirAll(filepath.Join(dir, "Two"), 0o755)
+	os.WriteFile(filepath.Join(dir, "Two", "A.pq"), []byte("section A;\n"), 0o644)
+	os.WriteFile(filepath.Join(dir, "Two", "B.pq"), []byte("section B;\n"), 0o644)
+	git(t, "add", "-A")
+	code, out, errOut := runCmd(t, "check-no-tracing", "--all")
+	if code != 2 || !strings.Contains(out, "PQ040") || !strings.Contains(errOut, "Two") {
+		t.Fatalf("exit %d, want 2 with PQ040 for Contoso and a message about Two\n%s%s", code, out, errOut)
+	}
+}

@@ -31,6 +31,7 @@ check-beta-flag, check-no-tracing) and, all at once, as check-certification.`,
 			rulesCommand(s),
 			scaffoldCommand(s),
 			packageCommand(s),
+			demoCommand(s),
 		},
 	}
 }

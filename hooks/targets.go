@@ -26,6 +26,9 @@ type mode struct {
 // them and the connectors it touches.
 type input struct {
 	root    string // repository root, "" outside a repository
+	// problems are connectors that could not be checked (a folder with two
+	// section documents); they are reported after the findings of the rest.
+	problems []error
 	before  snapshot.Snapshot
 	after   snapshot.Snapshot
 	changes []snapshot.Change
@@ -89,13 +92,14 @@ type loadJob struct {
 // connector of the after snapshot is checked; otherwise those the change
 // touches (a deleted connector needs nothing).
 func (in *input) targets(all bool) ([]checks.Target, error) {
-	afterPkgs, err := connector.Discover(in.after)
+	afterPkgs, err := discover(in.after, &in.problems)
 	if err != nil {
 		return nil, err
 	}
 	var beforePkgs []connector.Package
 	if len(in.touched) > 0 {
-		if beforePkgs, err = connector.Discover(in.before); err != nil {
+		var ignored []error // what was ambiguous before the change is no longer the user's problem
+		if beforePkgs, err = discover(in.before, &ignored); err != nil {
 			return nil, err
 		}
 	}
@@ -126,9 +130,22 @@ func (in *input) targets(all bool) ([]checks.Target, error) {
 	return loadAll(jobs), nil
 }
 
+// discover finds the connector packages of a snapshot. A folder with two
+// section documents is not guessed at: it is added to problems and the
+// other connectors are still checked.
+func discover(s snapshot.Snapshot, problems *[]error) ([]connector.Package, error) {
+	pkgs, err := connector.Discover(s)
+	var amb *connector.AmbiguousError
+	if errors.As(err, &amb) {
+		*problems = append(*problems, fmt.Errorf("%v: those folders were not checked; keep one section document (Name.pq) per connector folder", err))
+		return pkgs, nil
+	}
+	return pkgs, err
+}
+
 // pathTargets loads the connectors named by path arguments, from disk or
 // from .mez packages. A path that is not part of a connector is an error.
-func pathTargets(args []string) ([]checks.Target, error) {
+func pathTargets(args []string, problems *[]error) ([]checks.Target, error) {
 	var jobs []loadJob
 	seen := map[string]bool{}
 	for _, arg := range args {
@@ -156,7 +173,7 @@ func pathTargets(args []string) ([]checks.Target, error) {
 			}
 			prefix, only = filepath.ToSlash(filepath.Clean(dir)), filepath.Base(arg)
 		}
-		pkgs, err := connector.Discover(snap)
+		pkgs, err := discover(snap, problems)
 		if err != nil {
 			return nil, fmt.Errorf("%s: %v", arg, err)
 		}
@@ -173,7 +190,7 @@ func pathTargets(args []string) ([]checks.Target, error) {
 			seen[key], found = true, true
 			jobs = append(jobs, loadJob{snap: snap, pkg: p, prefix: prefix})
 		}
-		if !found {
+		if !found && len(*problems) == 0 {
 			return nil, fmt.Errorf("%s: no connector here (a connector is a folder with one section document, Name.pq)", arg)
 		}
 	}
@@ -244,5 +261,9 @@ func load(s snapshot.Snapshot, p connector.Package, prefix string) *checks.Conne
 	if p.Main != "" {
 		main = show(p.Main)
 	}
-	return checks.Load(show(p.Dir), main, files, read)
+	dir := show(p.Dir)
+	if dir == "" {
+		dir = "."
+	}
+	return checks.Load(dir, main, files, read)
 }
