@@ -54,7 +54,9 @@ func (e *Env) Lookup(name string) *Def {
 	return nil
 }
 
-func (e *Env) push(n int) *Env { return &Env{parent: e, defs: make(map[string]*Def, n), file: e.File()} }
+func (e *Env) push(n int) *Env {
+	return &Env{parent: e, defs: make(map[string]*Def, n), file: e.File()}
+}
 
 // pushIn opens a scope for code in file f.
 func (e *Env) pushIn(f *MFile, n int) *Env {

@@ -25,14 +25,14 @@ type mode struct {
 // input is what the runner will check: the snapshots, the change between
 // them and the connectors it touches.
 type input struct {
-	root    string // repository root, "" outside a repository
+	root string // repository root, "" outside a repository
 	// problems are connectors that could not be checked (a folder with two
 	// section documents); they are reported after the findings of the rest.
 	problems []error
-	before  snapshot.Snapshot
-	after   snapshot.Snapshot
-	changes []snapshot.Change
-	touched []connector.Touched
+	before   snapshot.Snapshot
+	after    snapshot.Snapshot
+	changes  []snapshot.Change
+	touched  []connector.Touched
 }
 
 // readInput opens the repository (unless paths were given) and computes
