@@ -1,11 +1,54 @@
 package checks
 
-// TracingSensitive (PQ043) — TODO: implement.
+// TracingSensitive (PQ043) reports trace calls whose traced value carries
+// a credential.
 var TracingSensitive = &Rule{
 	ID:       "PQ043",
 	Name:     "tracing-sensitive",
 	Severity: Error,
 	Title:    "a traced value carries credentials",
-	Doc:      "TODO",
-	Run:      func(p *Pass) {},
+	Doc: "Follows the values written to the trace log (the message of Diagnostics.Trace, every argument of the " +
+		"Diagnostics.pqm helpers such as Diagnostics.LogValue) back through let bindings, record fields, helper " +
+		"functions and parameters, and reports one that carries the user's credential: the record " +
+		"Extension.CurrentCredential() returns (also the certification page's spelling Extension.CurrentCredentials()) " +
+		"or its secret fields (Key, Username, Password, access_token, Properties), also inside a text, record or list " +
+		"built from them. AuthenticationKind and EncryptConnection are not secrets. Trace logs are plain files on the " +
+		"user's machine that people attach to support cases; certification requires validating that traced data holds " +
+		"no personal data, and a credential is the worst kind. Trace something that reveals nothing, such as whether the " +
+		"credential is set or its AuthenticationKind. Gated calls count too: the flag is on whenever someone debugs.",
+	Requirement: "If Diagnostics.* functions are used: Validate what is being traced; data must not contain PII or " +
+		"large amounts of unnecessary data.",
+	Bad: Example{Files: map[string]string{
+		"Contoso.pq": "[Version = \"1.0.0\"]\nsection Contoso;\n\nEnableTraceOutput = false;\n\n[DataSource.Kind = \"Contoso\", Publish = \"Contoso.Publish\"]\n" +
+			"shared Contoso.Contents = (url as text) =>\n    let\n        key = Extension.CurrentCredential()[Key],\n" +
+			"        headers = [#\"X-Api-Key\" = key],\n" +
+			"        logged = if EnableTraceOutput then Diagnostics.Trace(TraceLevel.Verbose, \"Headers: \" & Text.FromBinary(Json.FromValue(headers)), headers) else headers\n" +
+			"    in\n        Json.Document(Web.Contents(url, [Headers = logged]));\n",
+	}},
+	Good: Example{Files: map[string]string{
+		"Contoso.pq": "[Version = \"1.0.0\"]\nsection Contoso;\n\nEnableTraceOutput = false;\n\n[DataSource.Kind = \"Contoso\", Publish = \"Contoso.Publish\"]\n" +
+			"shared Contoso.Contents = (url as text) =>\n    let\n        key = Extension.CurrentCredential()[Key],\n" +
+			"        headers = [#\"X-Api-Key\" = key],\n" +
+			"        logged = if EnableTraceOutput then Diagnostics.Trace(TraceLevel.Verbose, \"Auth: \" & Extension.CurrentCredential()[AuthenticationKind], headers) else headers\n" +
+			"    in\n        Json.Document(Web.Contents(url, [Headers = logged]));\n",
+	}},
+	Run: func(p *Pass) {
+		calls := p.Conn.traceAnalysis().Calls
+		if len(calls) == 0 {
+			return
+		}
+		t := newTracer(p.Conn)
+		for _, tc := range calls {
+			for _, arg := range tc.tracedArgs() {
+				t.reset()
+				leaf, ok := t.credentialIn(origin{X: arg, Env: tc.Env, File: tc.CallSite.File}, 0)
+				if !ok {
+					continue
+				}
+				p.Report(tc.CallSite.File, arg, "%s traces a credential: %s comes from %s; trace something that reveals nothing, such as whether it is set",
+					tc.Func, snippet(tc.CallSite.File, arg), snippet(leaf.File, leaf.X))
+				break
+			}
+		}
+	},
 }
