@@ -95,6 +95,7 @@ func Write(o Options) (*Result, error) {
 			res.Written = append(res.Written, show)
 		}
 	}
+	afterStage(tmp)
 	if !exists {
 		if err := os.Chmod(filepath.Join(tmp, o.Name), 0o755); err != nil {
 			return nil, err
@@ -120,6 +121,10 @@ func Write(o Options) (*Result, error) {
 	}
 	return res, nil
 }
+
+// afterStage lets a test look between staging and the renames, where an
+// interrupted run would stop.
+var afterStage = func(tmp string) {}
 
 // repoRoot is the nearest folder at or above dir holding .git; dir itself
 // when there is none, so a scaffold outside git still gets its Makefile.

@@ -1,0 +1,122 @@
+package scaffold
+
+import (
+	"flag"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"testing"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden trees in testdata/golden")
+
+// TestGolden renders two scaffolds and compares every file, icons
+// included, with testdata/golden/<case>/ (go test -update rewrites it).
+func TestGolden(t *testing.T) {
+	cases := map[string]Options{
+		"anonymous": {Name: "Contoso"},
+		"everything": {Name: "Tailspin_Toys", Auth: []string{"OAuth", "Aad", "Key", "UsernamePassword", "Windows"},
+			URL: "https://data.tailspin.example.com/v2", Category: "Online Services", Function: "Feed",
+			LearnMoreURL: "https://tailspin.example.com/docs", Version: "v1.2.3"},
+	}
+	for name, o := range cases {
+		t.Run(name, func(t *testing.T) {
+			files, err := Render(o, o.Name)
+			if err != nil {
+				t.Fatal(err)
+			}
+			golden := filepath.Join("testdata", "golden", name)
+			if *update {
+				os.RemoveAll(golden)
+			}
+			var want []string
+			filepath.Walk(golden, func(p string, info os.FileInfo, err error) error {
+				if err == nil && !info.IsDir() {
+					rel, _ := filepath.Rel(golden, p)
+					want = append(want, filepath.ToSlash(rel))
+				}
+				return nil
+			})
+			var got []string
+			for _, f := range files {
+				rel := f.Path
+				if !f.Repo {
+					rel = o.Name + "/" + f.Path
+				}
+				got = append(got, rel)
+				p := filepath.Join(golden, filepath.FromSlash(rel))
+				if *update {
+					os.MkdirAll(filepath.Dir(p), 0o755)
+					if err := os.WriteFile(p, f.Data, 0o644); err != nil {
+						t.Fatal(err)
+					}
+					continue
+				}
+				if b, err := os.ReadFile(p); err != nil || string(b) != string(f.Data) {
+					t.Errorf("%s differs from its golden file (go test ./scaffold -update to accept)", rel)
+				}
+			}
+			sort.Strings(got)
+			if !*update && strings.Join(got, "\n") != strings.Join(want, "\n") {
+				t.Errorf("files:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+			}
+		})
+	}
+}
+
+// TestWriteIsAtomic: while files are being staged the connector folder
+// does not exist; staging happens in a hidden temporary folder that is
+// gone afterwards.
+func TestWriteIsAtomic(t *testing.T) {
+	parent := t.TempDir()
+	target := filepath.Join(parent, "Contoso")
+	staged := false
+	afterStage = func(tmp string) {
+		staged = true
+		if _, err := os.Stat(target); err == nil {
+			t.Error("Contoso/ exists before the rename")
+		}
+		if _, err := os.Stat(filepath.Join(tmp, "Contoso", "Contoso.pq")); err != nil {
+			t.Errorf("staging folder lacks the section document: %v", err)
+		}
+	}
+	defer func() { afterStage = func(string) {} }()
+	if _, err := Write(Options{Name: "Contoso", Dir: parent}); err != nil {
+		t.Fatal(err)
+	}
+	if !staged {
+		t.Fatal("afterStage not called")
+	}
+	ents, _ := os.ReadDir(parent)
+	var names []string
+	for _, e := range ents {
+		names = append(names, e.Name())
+	}
+	if got := strings.Join(names, " "); got != ".gitignore .pre-commit-config.yaml Contoso Makefile" {
+		t.Errorf("parent holds %s", got)
+	}
+}
+
+// TestWriteRaceLeavesNothingHalfMade: a folder that appears between the
+// check and the rename is not replaced, and nothing of the scaffold stays.
+func TestWriteRaceLeavesNothingHalfMade(t *testing.T) {
+	parent := t.TempDir()
+	target := filepath.Join(parent, "Contoso")
+	afterStage = func(string) {
+		os.Mkdir(target, 0o755)
+		os.WriteFile(filepath.Join(target, "theirs.txt"), []byte("theirs"), 0o644)
+	}
+	defer func() { afterStage = func(string) {} }()
+	if _, err := Write(Options{Name: "Contoso", Dir: parent}); err == nil {
+		t.Fatal("Write succeeded over a folder that appeared meanwhile")
+	}
+	ents, _ := os.ReadDir(target)
+	if len(ents) != 1 || ents[0].Name() != "theirs.txt" {
+		t.Errorf("Contoso/ holds %v, want only theirs.txt", ents)
+	}
+	left, _ := filepath.Glob(filepath.Join(parent, ".*"))
+	if len(left) != 0 {
+		t.Errorf("left behind: %v", left)
+	}
+}
