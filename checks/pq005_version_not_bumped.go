@@ -12,7 +12,7 @@ var VersionNotBumped = &Rule{
 		"section's `[Version]` where it was. Every build that reaches users or Microsoft must carry its own version, " +
 		"or nobody can tell which connector a report or a support case ran on, and certification requires the version " +
 		"header for exactly that. Raise the version in the same commit: the patch number for a fix (\"1.2.0\" → " +
-		"\"1.2.1\"), the minor for new features, the major for breaking changes (`pqcert check --fix` raises the patch " +
+		"\"1.2.1\"), the minor for new features, the major for breaking changes (`check-version-bump --fix` raises the patch " +
 		"number). Files that are not packaged (tests, docs, project files) never need a bump; a connector that keeps " +
 		"the placeholder given with --version-placeholder (CI stamps the real version) is not asked either.",
 	Bad: Example{

@@ -45,8 +45,12 @@ var TracingSensitive = &Rule{
 				if !ok {
 					continue
 				}
-				p.Report(tc.CallSite.File, arg, "%s traces a credential: %s comes from %s; trace something that reveals nothing, such as whether it is set",
-					tc.Func, snippet(tc.CallSite.File, arg), snippet(leaf.File, leaf.X))
+				what, from := snippet(tc.CallSite.File, arg), snippet(leaf.File, leaf.X)
+				if what == from {
+					p.Report(tc.CallSite.File, arg, "%s traces a credential, %s; trace something that reveals nothing, such as whether it is set", tc.Func, what)
+				} else {
+					p.Report(tc.CallSite.File, arg, "%s traces a credential: %s comes from %s; trace something that reveals nothing, such as whether it is set", tc.Func, what, from)
+				}
 				break
 			}
 		}
