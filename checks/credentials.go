@@ -145,12 +145,17 @@ type tracer struct {
 	elements map[ast.Node]origin     // each or one-parameter function given to a library call → the collection it runs over
 	modules  map[string]*MFile       // lower-case base name → module
 	budget   int
+	seen     map[*ast.Param]bool // parameters followed to their callers in this question
 	ready    bool
 }
 
 // maxTraceSteps bounds the work for one question, so that recursive
 // helpers and alias cycles end.
 const maxTraceSteps = 20000
+
+// maxIndexSteps bounds the work to find which functions one callee or
+// argument can be, while the tracer indexes the connector.
+const maxIndexSteps = 2000
 
 // maxTraceDepth bounds how deep a rule's classification recurses.
 const maxTraceDepth = 64
@@ -170,7 +175,7 @@ func newTracer(c *Connector) *tracer {
 		passed:   map[*ast.FuncLit]bool{},
 		elements: map[ast.Node]origin{},
 		modules:  map[string]*MFile{},
-		budget:   maxTraceSteps * 10,
+		seen:     map[*ast.Param]bool{},
 	}
 	for _, m := range c.Modules {
 		if m.AST != nil && m.AST.Expr != nil {
@@ -195,11 +200,13 @@ func newTracer(c *Connector) *tracer {
 		if !ok {
 			return true
 		}
+		t.budget = maxIndexSteps
 		for _, fo := range t.functions(origin{X: call.Fun, Env: env, File: f}) {
 			fn := fo.X.(*ast.FuncLit)
 			t.calls[fn] = append(t.calls[fn], CallSite{File: f, Call: call, Env: env})
 		}
 		for _, a := range call.Args {
+			t.budget = maxIndexSteps
 			for _, fo := range t.functions(origin{X: a, Env: env, File: f}) {
 				t.passed[fo.X.(*ast.FuncLit)] = true
 			}
@@ -212,6 +219,7 @@ func newTracer(c *Connector) *tracer {
 			if !m.IsShared() || m.Name == nil || m.Value == nil {
 				continue
 			}
+			t.budget = maxIndexSteps
 			for _, fo := range t.functions(origin{X: m.Value, Env: t.root, File: c.Main}) {
 				t.exported[fo.X.(*ast.FuncLit)] = m.Name.Name
 			}
@@ -251,7 +259,10 @@ func (t *tracer) hasElements(d *Def) bool {
 }
 
 // reset gives the tracer a fresh budget for a new question.
-func (t *tracer) reset() { t.budget = maxTraceSteps }
+func (t *tracer) reset() {
+	t.budget = maxTraceSteps
+	t.seen = map[*ast.Param]bool{}
+}
 
 // lib returns the library function that x names, or "".
 func (t *tracer) lib(o origin, x ast.Expr) string { return o.Env.LibraryName(x) }
@@ -359,6 +370,10 @@ func (t *tracer) callers(p *ast.Param) ([]origin, bool) {
 	if len(sites) == 0 {
 		return nil, false
 	}
+	if t.seen[p] {
+		return nil, true // a cycle (recursion): the callers are being followed already
+	}
+	t.seen[p] = true
 	out := make([]origin, 0, len(sites))
 	for _, s := range sites {
 		if info.index < len(s.Call.Args) {

@@ -82,6 +82,7 @@ Contoso.Publish = [Beta = true, ButtonText = {"Contoso", "Connect to Contoso"}];
 				variants = t.recordVariants(call.with(s.Call.Args[1], s.Env, nil), 0)
 			}
 			check := func(what string, o origin) {
+				t.reset()
 				leaf, ok := t.credentialIn(o, 0)
 				if !ok {
 					return

@@ -145,7 +145,6 @@ type evalSource struct {
 // constant nor read from a packaged file.
 func (t *tracer) evalSources(o origin, depth int, bad func(evalSource)) {
 	if depth > maxTraceDepth {
-		bad(evalSource{evalUnknown, "the value is passed through too many steps to follow", o})
 		return
 	}
 	if next, ok := t.expand(o); ok {
