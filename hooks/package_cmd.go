@@ -155,6 +155,10 @@ func buildMez(s snapshot.Snapshot, pkg connector.Package, out string) (string, i
 		return "", 0, err
 	}
 	err = mez.Build(f, s, pkg)
+	if err == nil {
+		// CreateTemp makes the file private; a package is for sharing.
+		err = f.Chmod(0o644)
+	}
 	if cerr := f.Close(); err == nil {
 		err = cerr
 	}
