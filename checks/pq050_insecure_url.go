@@ -93,7 +93,7 @@ Contoso.Publish = [Beta = true, ButtonText = {"Contoso", "Connect to Contoso"}];
 					return
 				}
 				f, n := o.at(s.File, s.Call)
-				report(f, n, "URL from parameter %q of shared %s reaches %s at %s with no HTTPS check, and %s; "+
+				report(f, n, "parameter %q of shared %s is a URL the user sets and reaches %s at %s with no HTTPS check, and %s; "+
 					"pass it through a check that raises an error unless Uri.Parts(url)[Scheme] = \"https\", such as ValidateUrlScheme",
 					snippet(o.File, o.X), member, req, where(s.File, s.Call), why)
 			})

@@ -111,7 +111,7 @@ Table.ToNavigationTable = Extension.LoadFunction("Table.ToNavigationTable.pqm");
 				const fix = "evaluate only constant M or a packaged .pqm file read with Extension.Contents and a literal name"
 				switch e.kind {
 				case evalWeb:
-					p.Report(f, n, "M text from %s reaches Expression.Evaluate%s; never evaluate code retrieved from a web call or other data source: parse the response as data (Json.Document, Xml.Tables) instead", e.what, sink)
+					p.Report(f, n, "text from %s reaches Expression.Evaluate%s as M code; never evaluate code retrieved from a web call or other data source: parse the response as data (Json.Document, Xml.Tables) instead", e.what, sink)
 				case evalCredential:
 					p.Report(f, n, "text built from the credential (%s) reaches Expression.Evaluate%s; %s", e.what, sink, fix)
 				case evalUser:
@@ -167,6 +167,9 @@ func (t *tracer) evalSources(o origin, depth int, bad func(evalSource)) {
 			bad(evalSource{evalUnknown, fmt.Sprintf("%q is a parameter of a function handed to a library call", x.Name), o})
 		}
 	case *ast.FieldAccessExpr:
+		if x.Name == nil {
+			return
+		}
 		if x.X == nil {
 			if d := o.Env.Lookup("_"); d == nil || !t.hasElements(d) {
 				bad(evalSource{evalUnknown, fmt.Sprintf("field [%s] of the current row", x.Name.Name), o})
