@@ -25,8 +25,11 @@ test: vet
 vet:
 	$(GO) vet ./...
 
+# Benchmarks of every package, then the parser beside the reference parser
+# (skipped with a note where node and pqref are not set up).
 bench:
 	$(GO) test -run '^$$' -bench . -benchmem ./...
+	scripts/bench-parser.sh
 
 fuzz:
 	$(GO) test -run '^$$' -fuzz FuzzScanner -fuzztime $(FUZZTIME) ./m/scanner
