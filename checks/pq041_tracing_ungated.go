@@ -74,7 +74,7 @@ var TracingUngated = &Rule{
 					off = "(prefix, value) => value"
 				}
 			}
-			p.Report(tc.File, n, "%s is bound to %s with no flag to turn it off (%s, first at %s): gate it, e.g. `%s = if %s then ... else %s`, and keep `%s = false;` when committing",
+			p.Report(tc.OriginFile, n, "%s is bound to %s with no flag to turn it off (%s, first at %s): gate it, e.g. `%s = if %s then ... else %s`, and keep `%s = false;` when committing",
 				d.Name, what, count, where(tc.CallSite.File, tc.Call), d.Name, flag, off, flag)
 		}
 	},

@@ -57,11 +57,11 @@ func (f *traceFlag) Value() string { return f.Lit.Raw }
 // traceCall is one call that writes a trace.
 type traceCall struct {
 	CallSite
-	Func   string     // how the call names the function, for messages
-	Helper string     // the helper module's function it reaches ("" for Diagnostics.Trace)
-	Gate   *traceFlag // the flag that turns it off, nil when none does
-	Origin *Def       // the binding through which a helper or alias reaches the call, or nil
-	File   *MFile     // the file of Origin
+	Func       string     // how the call names the function, for messages
+	Helper     string     // the helper module's function it reaches ("" for Diagnostics.Trace)
+	Gate       *traceFlag // the flag that turns it off, nil when none does
+	Origin     *Def       // the binding through which a helper or alias reaches the call, or nil
+	OriginFile *MFile     // the file of Origin
 }
 
 // traceInfo is the result of the analysis.
@@ -129,7 +129,7 @@ func (c *Connector) traceAnalysis() *traceInfo {
 		if r == nil {
 			return true
 		}
-		tc := &traceCall{CallSite: CallSite{File: f, Call: call, Env: env}, Func: calleeName(f, call.Fun), Helper: r.helper, Gate: r.gate, Origin: r.origin, File: r.file}
+		tc := &traceCall{CallSite: CallSite{File: f, Call: call, Env: env}, Func: calleeName(f, call.Fun), Helper: r.helper, Gate: r.gate, Origin: r.origin, OriginFile: r.file}
 		if tc.Gate == nil {
 			tc.Gate = a.lexicalGate(f, call)
 		}
@@ -225,10 +225,10 @@ func literalFlag(id *ast.Ident, env *Env, f *MFile) (*ast.BasicLit, string, *MFi
 	return nil, "", nil
 }
 
-// condGates returns, for each flag named in cond, the flag with the value
-// that makes cond known: a candidate gate for each value that decides it.
-// The returned flags carry Off set to that value only in the sense of the
-// candidate; the caller confirms with eval.
+// condGates returns the candidate gates of a condition: for each flag
+// named in cond and each value of the flag that decides cond on its own, a
+// traceFlag with Off set to that value. Which branch that value turns off
+// is for the caller to work out with eval.
 func (a *traceAnalyzer) condGates(cond ast.Expr, env *Env, f *MFile) []*traceFlag {
 	var out []*traceFlag
 	seen := map[*ast.BasicLit]bool{}
