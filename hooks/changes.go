@@ -2,6 +2,7 @@ package hooks
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
 
 	"github.com/urfave/cli/v2"
@@ -32,11 +33,19 @@ or moved.`,
 			if err != nil {
 				return err
 			}
-			if c.Bool("json") {
-				return printChangesJSON(s, in)
+			var problems []error
+			if _, err := discover(in.after, &problems); err != nil {
+				return err
 			}
-			printChangesText(s, in)
-			return nil
+			if c.Bool("json") {
+				err = printChangesJSON(s, in)
+			} else {
+				printChangesText(s, in)
+			}
+			if err == nil && len(problems) > 0 {
+				err = errors.Join(problems...)
+			}
+			return err
 		},
 	}
 }

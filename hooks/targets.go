@@ -73,7 +73,10 @@ func readInput(m mode) (*input, error) {
 			return nil, err
 		}
 	}
-	if in.touched, err = connector.Affected(in.changes, in.before, in.after); err != nil {
+	// An ambiguous folder is not fatal here: targets reports it, and the
+	// connectors that could be decided are still touched.
+	var amb *connector.AmbiguousError
+	if in.touched, err = connector.Affected(in.changes, in.before, in.after); err != nil && !errors.As(err, &amb) {
 		return nil, err
 	}
 	return in, nil
