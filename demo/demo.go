@@ -151,7 +151,7 @@ func (d *demo) scenarios() error {
 	if err := d.bump(); err != nil {
 		return err
 	}
-	d.step(fmt.Sprintf("Extension.LoadString(%q), a key resources.resx lacks", newKey), false, d.commit("new label"))
+	d.step(fmt.Sprintf("LoadString(%q): not in resources.resx", newKey), false, d.commit("new label"))
 	if err := d.edit(d.resx, `<data name="`+oldKey+`"`, `<data name="`+newKey+`"`); err != nil {
 		return err
 	}
@@ -187,7 +187,7 @@ func (d *demo) step(what string, wantPass bool, r result) {
 	} else {
 		mark = "UNEXPECTED"
 	}
-	fmt.Fprintf(d.Out, "%-58s %-9s  %s\n", what, verdict, mark)
+	fmt.Fprintf(d.Out, "%-60s %-9s  %s\n", what, verdict, mark)
 	if !r.passed || r.passed != wantPass {
 		for _, line := range findings(r.out) {
 			fmt.Fprintf(d.Out, "    %s\n", line)
