@@ -11,6 +11,7 @@
 package parser
 
 import (
+	"fmt"
 	"github.com/pqcert/pqcert/m/ast"
 	"github.com/pqcert/pqcert/m/scanner"
 	"github.com/pqcert/pqcert/m/token"
@@ -44,7 +45,9 @@ func ParseFile(name string, src []byte, mode Mode) (f *ast.File, err error) {
 	defer func() {
 		if e := recover(); e != nil {
 			if _, ok := e.(bailout); !ok {
-				panic(e)
+				// A bug of ours: say so at the start of the file rather
+				// than take the caller down with it.
+				p.errors.Add(p.file.Info.Position(token.PosOf(0)), fmt.Sprintf("internal error in the M parser: %v (please report it)", e))
 			}
 		}
 		p.errors.Sort()
