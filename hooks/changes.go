@@ -15,26 +15,30 @@ func changesCommand(s Streams) *cli.Command {
 	return &cli.Command{
 		Name:      "changes",
 		Usage:     "show what the checks would read: the change set and the connectors it touches",
-		UsageText: "pqcert changes [--json] [--from-ref A --to-ref B]",
+		UsageText: "pqcert changes [--json] [--from-ref A --to-ref B] [--] [CONNECTOR_DIR | FILE | PACKAGE.mez ...]",
 		Description: `By default the staged change (the index git hands a hook, against HEAD); with --from-ref
 and --to-ref the change between two commits. Statuses are git's: A added, M modified,
 D deleted, R renamed, T type changed, U unmerged. Connectors are added, modified, deleted
-or moved.`,
+or moved. With paths there is no change: each connector found there is listed as "checked",
+with all its packaged files.`,
 		Flags: []cli.Flag{
 			&cli.BoolFlag{Name: "json", Usage: "one JSON object"},
 			&cli.StringFlag{Name: "from-ref", EnvVars: []string{"PRE_COMMIT_FROM_REF"}, Usage: "compare this commit …"},
 			&cli.StringFlag{Name: "to-ref", EnvVars: []string{"PRE_COMMIT_TO_REF"}, Usage: "… with this one"},
 		},
 		Action: func(c *cli.Context) error {
-			if c.NArg() > 0 {
-				return usagef("changes takes no arguments")
-			}
-			in, err := readInput(mode{fromRef: c.String("from-ref"), toRef: c.String("to-ref")})
-			if err != nil {
-				return err
-			}
+			var in *input
 			var problems []error
-			if _, err := discover(in.after, &problems); err != nil {
+			var err error
+			if c.NArg() > 0 {
+				if c.String("from-ref") != "" || c.String("to-ref") != "" {
+					return usagef("paths cannot be combined with --from-ref/--to-ref")
+				}
+				in, err = pathInput(c.Args().Slice(), &problems)
+			} else if in, err = readInput(mode{fromRef: c.String("from-ref"), toRef: c.String("to-ref")}); err == nil {
+				_, err = discover(in.after, &problems)
+			}
+			if err != nil {
 				return err
 			}
 			if c.Bool("json") {
@@ -125,4 +129,23 @@ func printTouched(s Streams, t connector.Touched) {
 	for _, f := range t.Changed {
 		fmt.Fprintf(s.Stdout, "    %s\n", f)
 	}
+}
+
+// pathInput describes what path arguments would check: no change set, and
+// every connector found with all its packaged files.
+func pathInput(paths []string, problems *[]error) (*input, error) {
+	targets, err := pathTargets(paths, problems)
+	if err != nil {
+		return nil, err
+	}
+	in := &input{}
+	for _, t := range targets {
+		c := t.After
+		main := ""
+		if c.Main != nil {
+			main = c.Main.Path
+		}
+		in.touched = append(in.touched, connector.Touched{Dir: c.Dir, Main: main, Status: "checked", Changed: c.Files})
+	}
+	return in, nil
 }

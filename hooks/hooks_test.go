@@ -314,3 +314,13 @@ func TestAmbiguousFolderDoesNotHideOthers(t *testing.T) {
 		t.Fatalf("exit %d, want 2 with PQ040 for Contoso and a message about Two\n%s%s", code, out, errOut)
 	}
 }
+
+func TestChangesPaths(t *testing.T) {
+	root := filepath.Join(repoRoot(), "testdata")
+	t.Chdir(root)
+	code, out, errOut := runCmd(t, "pqcert", "changes", "--json", "Contoso")
+	want := `{"changes":[],"connectors":[{"dir":"Contoso","main":"Contoso/Contoso.pq","status":"checked","changed":["Contoso/Contoso.pq","Contoso/Diagnostics.pqm","Contoso/Table.ToNavigationTable.pqm","Contoso/resources.resx"]}]}`
+	if code != 0 || strings.TrimSpace(out) != want {
+		t.Fatalf("exit %d\ngot  %s\nwant %s\n%s", code, out, want, errOut)
+	}
+}
