@@ -2,7 +2,6 @@ package hooks
 
 import (
 	"encoding/json"
-	"errors"
 	"fmt"
 
 	"github.com/urfave/cli/v2"
@@ -28,28 +27,26 @@ with all its packaged files.`,
 		},
 		Action: func(c *cli.Context) error {
 			var in *input
-			var problems []error
 			var err error
 			if c.NArg() > 0 {
 				if c.String("from-ref") != "" || c.String("to-ref") != "" {
 					return usagef("paths cannot be combined with --from-ref/--to-ref")
 				}
-				in, err = pathInput(c.Args().Slice(), &problems)
+				in, err = pathInput(c.Args().Slice())
 			} else if in, err = readInput(mode{fromRef: c.String("from-ref"), toRef: c.String("to-ref")}); err == nil {
-				_, err = discover(in.after, &problems)
+				var ambiguous map[string][]string
+				if _, ambiguous, err = discover(in.after); err == nil {
+					printSkipped(s.Stderr, "pqcert changes", touchedDirs(ambiguous, in.changes, false))
+				}
 			}
 			if err != nil {
 				return err
 			}
 			if c.Bool("json") {
-				err = printChangesJSON(s, in)
-			} else {
-				printChangesText(s, in)
+				return printChangesJSON(s, in)
 			}
-			if err == nil && len(problems) > 0 {
-				err = errors.Join(problems...)
-			}
-			return err
+			printChangesText(s, in)
+			return nil
 		},
 	}
 }
@@ -133,8 +130,8 @@ func printTouched(s Streams, t connector.Touched) {
 
 // pathInput describes what path arguments would check: no change set, and
 // every connector found with all its packaged files.
-func pathInput(paths []string, problems *[]error) (*input, error) {
-	targets, err := pathTargets(paths, problems)
+func pathInput(paths []string) (*input, error) {
+	targets, err := pathTargets(paths)
 	if err != nil {
 		return nil, err
 	}

@@ -1,7 +1,6 @@
 package hooks
 
 import (
-	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -79,25 +78,26 @@ func runCheck(c *cli.Context, spec commandSpec, s Streams) error {
 
 	m := mode{fromRef: c.String("from-ref"), toRef: c.String("to-ref"), all: c.Bool("all"), paths: c.Args().Slice()}
 	var targets []checks.Target
-	var problems []error
+	var skipped map[string][]string
 	root := ""
 	if len(m.paths) > 0 {
 		if m.all || m.fromRef != "" || m.toRef != "" {
 			return usagef("paths cannot be combined with --all or --from-ref/--to-ref")
 		}
-		targets, err = pathTargets(m.paths, &problems)
+		targets, err = pathTargets(m.paths)
 	} else {
 		var in *input
 		if in, err = readInput(m); err == nil {
 			root = in.root
 			targets, err = in.targets(m.all)
-			problems = in.problems
+			skipped = in.skipped
 		}
 	}
 	if err != nil {
 		return err
 	}
 
+	printSkipped(s.Stderr, spec.Name, skipped)
 	diags, runErr := checks.Run(rules, targets, cfg)
 	res := &report.Result{Diagnostics: diags, Rules: rules, Tool: spec.Name, Version: Version(), Root: root}
 	if err := rep.Report(s.Stdout, res); err != nil {
@@ -108,9 +108,6 @@ func runCheck(c *cli.Context, spec commandSpec, s Streams) error {
 	}
 	if runErr != nil {
 		return runErr
-	}
-	if len(problems) > 0 {
-		return errors.Join(problems...)
 	}
 	fixed := false
 	if spec.Fix && c.Bool("fix") {

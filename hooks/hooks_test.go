@@ -301,17 +301,29 @@ func TestChangesJSON(t *testing.T) {
 }
 
 // TestAmbiguousFolderDoesNotHideOthers: a folder with two section
-// documents is reported and skipped; the other connector is still checked.
+// documents is not a connector; a change to it gets a note, the other
+// connector is still checked, and folders the change does not touch are
+// not mentioned.
 func TestAmbiguousFolderDoesNotHideOthers(t *testing.T) {
 	dir := testRepo(t)
-	replaceIn(t, filepath.Join(dir, "Contoso", "Contoso.pq"), "EnableTraceOutput = false", "EnableTraceOutput = true")
-	os.MkdirAll(filepath.Join(dir, "Two"), 0o755)
-	os.WriteFile(filepath.Join(dir, "Two", "A.pq"), []byte("section A;\n"), 0o644)
-	os.WriteFile(filepath.Join(dir, "Two", "B.pq"), []byte("section B;\n"), 0o644)
+	os.MkdirAll(filepath.Join(dir, "Queries"), 0o755)
+	os.WriteFile(filepath.Join(dir, "Queries", "A.pq"), []byte("section A;\n"), 0o644)
+	os.WriteFile(filepath.Join(dir, "Queries", "B.pq"), []byte("section B;\n"), 0o644)
 	git(t, "add", "-A")
-	code, out, errOut := runCmd(t, "check-no-tracing", "--all")
-	if code != 2 || !strings.Contains(out, "PQ040") || !strings.Contains(errOut, "Two") {
-		t.Fatalf("exit %d, want 2 with PQ040 for Contoso and a message about Two\n%s%s", code, out, errOut)
+	git(t, "commit", "-q", "-m", "queries")
+	if code, out, errOut := runCmd(t, "check-no-tracing"); code != 0 || out != "" || errOut != "" {
+		t.Fatalf("nothing staged: exit %d, want 0 and silence\n%s%s", code, out, errOut)
+	}
+
+	replaceIn(t, filepath.Join(dir, "Contoso", "Contoso.pq"), "EnableTraceOutput = false", "EnableTraceOutput = true")
+	os.WriteFile(filepath.Join(dir, "Queries", "B.pq"), []byte("section B2;\n"), 0o644)
+	git(t, "add", "-A")
+	code, out, errOut := runCmd(t, "check-no-tracing")
+	if code != 1 || !strings.Contains(out, "PQ040") || !strings.Contains(errOut, "note: Queries holds 2 section documents") {
+		t.Fatalf("exit %d, want 1 with PQ040 for Contoso and a note about Queries\n%s%s", code, out, errOut)
+	}
+	if code, _, errOut := runCmd(t, "check-no-tracing", "Queries"); code != 2 || !strings.Contains(errOut, "holds 2 section documents") {
+		t.Fatalf("the folder named explicitly: exit %d, want 2\n%s", code, errOut)
 	}
 }
 

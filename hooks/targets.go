@@ -3,10 +3,13 @@ package hooks
 import (
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"path"
 	"path/filepath"
 	"runtime"
+	"slices"
+	"sort"
 	"strings"
 	"sync"
 
@@ -26,13 +29,13 @@ type mode struct {
 // them and the connectors it touches.
 type input struct {
 	root string // repository root, "" outside a repository
-	// problems are connectors that could not be checked (a folder with two
-	// section documents); they are reported after the findings of the rest.
-	problems []error
-	before   snapshot.Snapshot
-	after    snapshot.Snapshot
-	changes  []snapshot.Change
-	touched  []connector.Touched
+	// skipped are folders with several section documents that the change
+	// touches: not connectors by definition, so not checked, but said.
+	skipped map[string][]string
+	before  snapshot.Snapshot
+	after   snapshot.Snapshot
+	changes []snapshot.Change
+	touched []connector.Touched
 }
 
 // readInput opens the repository (unless paths were given) and computes
@@ -95,14 +98,14 @@ type loadJob struct {
 // connector of the after snapshot is checked; otherwise those the change
 // touches (a deleted connector needs nothing).
 func (in *input) targets(all bool) ([]checks.Target, error) {
-	afterPkgs, err := discover(in.after, &in.problems)
+	afterPkgs, ambiguous, err := discover(in.after)
 	if err != nil {
 		return nil, err
 	}
+	in.skipped = touchedDirs(ambiguous, in.changes, all)
 	var beforePkgs []connector.Package
 	if len(in.touched) > 0 {
-		var ignored []error // what was ambiguous before the change is no longer the user's problem
-		if beforePkgs, err = discover(in.before, &ignored); err != nil {
+		if beforePkgs, _, err = discover(in.before); err != nil {
 			return nil, err
 		}
 	}
@@ -133,22 +136,74 @@ func (in *input) targets(all bool) ([]checks.Target, error) {
 	return loadAll(jobs), nil
 }
 
-// discover finds the connector packages of a snapshot. A folder with two
-// section documents is not guessed at: it is added to problems and the
-// other connectors are still checked.
-func discover(s snapshot.Snapshot, problems *[]error) ([]connector.Package, error) {
+// discover finds the connector packages of a snapshot, and the folders
+// with several section documents, which are not connectors: pqcert does
+// not guess which document would be the connector.
+func discover(s snapshot.Snapshot) ([]connector.Package, map[string][]string, error) {
 	pkgs, err := connector.Discover(s)
 	var amb *connector.AmbiguousError
 	if errors.As(err, &amb) {
-		*problems = append(*problems, fmt.Errorf("%v: those folders were not checked; keep one section document (Name.pq) per connector folder", err))
-		return pkgs, nil
+		return pkgs, amb.Dirs, nil
 	}
-	return pkgs, err
+	return pkgs, nil, err
+}
+
+// touchedDirs keeps the ambiguous folders that a change touches (all of
+// them with all): a monorepo may hold many folders of loose queries, and
+// a commit should hear only of those it changes.
+func touchedDirs(ambiguous map[string][]string, changes []snapshot.Change, all bool) map[string][]string {
+	if all || len(ambiguous) == 0 {
+		return ambiguous
+	}
+	out := map[string][]string{}
+	for dir, docs := range ambiguous {
+		for _, c := range changes {
+			if under(c.Path, dir) || (c.OldPath != "" && under(c.OldPath, dir)) {
+				out[dir] = docs
+				break
+			}
+		}
+	}
+	return out
+}
+
+func under(p, dir string) bool { return dir == "" || strings.HasPrefix(p, dir+"/") }
+
+// maxNotes is how many skipped folders are named before the rest are counted.
+const maxNotes = 5
+
+// printSkipped tells, on w, which folders were not checked and why.
+func printSkipped(w io.Writer, name string, skipped map[string][]string) {
+	dirs := make([]string, 0, len(skipped))
+	for d := range skipped {
+		dirs = append(dirs, d)
+	}
+	sort.Strings(dirs)
+	for i, d := range dirs {
+		if i == maxNotes {
+			fmt.Fprintf(w, "%s: note: and %d more such folders\n", name, len(dirs)-maxNotes)
+			break
+		}
+		docs := skipped[d]
+		shown := docs
+		if len(shown) > 3 {
+			shown = shown[:3]
+		}
+		more := ""
+		if len(docs) > len(shown) {
+			more = fmt.Sprintf(" and %d more", len(docs)-len(shown))
+		}
+		if d == "" {
+			d = "."
+		}
+		fmt.Fprintf(w, "%s: note: %s holds %d section documents (%s%s), so it is not checked as a connector; a connector folder holds exactly one\n",
+			name, d, len(docs), strings.Join(shown, ", "), more)
+	}
 }
 
 // pathTargets loads the connectors named by path arguments, from disk or
 // from .mez packages. A path that is not part of a connector is an error.
-func pathTargets(args []string, problems *[]error) ([]checks.Target, error) {
+func pathTargets(args []string) ([]checks.Target, error) {
 	var jobs []loadJob
 	seen := map[string]bool{}
 	for _, arg := range args {
@@ -176,37 +231,31 @@ func pathTargets(args []string, problems *[]error) ([]checks.Target, error) {
 			}
 			prefix, only = filepath.ToSlash(filepath.Clean(dir)), filepath.Base(arg)
 		}
-		pkgs, err := discover(snap, problems)
+		pkgs, ambiguous, err := discover(snap)
 		if err != nil {
 			return nil, fmt.Errorf("%s: %v", arg, err)
 		}
 		found := false
 		for _, p := range pkgs {
-			if only != "" && !contains(p.Files, only) && p.Dir != "." {
+			if only != "" && !slices.Contains(p.Files, only) {
 				continue
 			}
 			key := prefix + "/" + p.Dir
-			if seen[key] {
-				found = true
-				continue
+			found = true
+			if !seen[key] {
+				seen[key] = true
+				jobs = append(jobs, loadJob{snap: snap, pkg: p, prefix: prefix})
 			}
-			seen[key], found = true, true
-			jobs = append(jobs, loadJob{snap: snap, pkg: p, prefix: prefix})
 		}
-		if !found && len(*problems) == 0 {
+		if !found {
+			// Named explicitly, an unreadable folder is an error, not a note.
+			if docs, ok := ambiguous[""]; ok {
+				return nil, fmt.Errorf("%s: holds %d section documents (%s); a connector folder holds exactly one", arg, len(docs), strings.Join(docs, ", "))
+			}
 			return nil, fmt.Errorf("%s: no connector here (a connector is a folder with one section document, Name.pq)", arg)
 		}
 	}
 	return loadAll(jobs), nil
-}
-
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s || path.Base(x) == s {
-			return true
-		}
-	}
-	return false
 }
 
 // loadAll parses the connectors in parallel: parsing dominates a run over
