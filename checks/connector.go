@@ -1,6 +1,8 @@
 package checks
 
 import (
+	"sync"
+
 	"github.com/pqcert/pqcert/m/ast"
 	"github.com/pqcert/pqcert/m/token"
 	"github.com/pqcert/pqcert/resx"
@@ -17,6 +19,27 @@ type Connector struct {
 	Resx    []*ResxFile
 	Icons   []*Icon
 	Files   []string // every packaged file, sorted
+
+	// memo holds analyses that several rules share (tracing, credentials),
+	// computed once per connector; see cached.
+	memoMu sync.Mutex
+	memo   map[string]any
+}
+
+// cached returns the value of compute for key, computing it once per
+// connector: rules that read the same analysis do not repeat it.
+func cached[T any](c *Connector, key string, compute func() T) T {
+	c.memoMu.Lock()
+	defer c.memoMu.Unlock()
+	if v, ok := c.memo[key]; ok {
+		return v.(T)
+	}
+	v := compute()
+	if c.memo == nil {
+		c.memo = map[string]any{}
+	}
+	c.memo[key] = v
+	return v
 }
 
 // MFile is a parsed M source file.

@@ -92,8 +92,13 @@ type gatedRange struct {
 	flag     *traceFlag
 }
 
-// traceAnalysis finds the trace calls of c and the flags that gate them.
+// traceAnalysis finds the trace calls of c and the flags that gate them;
+// PQ040–PQ043 share one analysis per connector.
 func (c *Connector) traceAnalysis() *traceInfo {
+	return cached(c, "trace", c.analyzeTracing)
+}
+
+func (c *Connector) analyzeTracing() *traceInfo {
 	a := &traceAnalyzer{c: c, flags: map[*ast.BasicLit]*traceFlag{}}
 	info := &traceInfo{}
 	// The branches that a flag turns off.
@@ -185,9 +190,12 @@ func (a *traceAnalyzer) flag(name string, lit *ast.BasicLit, f *MFile, off bool)
 
 // isTraceHelperModule reports whether f is the Diagnostics.pqm helper
 // module itself, whose definitions are not call sites.
+// It runs for every node of a walk, so it does not allocate.
 func isTraceHelperModule(f *MFile) bool {
-	base := strings.ToLower(path.Base(f.Path))
-	return strings.HasPrefix(base, "diagnostics") && strings.HasSuffix(base, ".pqm")
+	base := path.Base(f.Path)
+	const prefix, suffix = "diagnostics", ".pqm"
+	return len(base) >= len(prefix)+len(suffix) &&
+		strings.EqualFold(base[:len(prefix)], prefix) && strings.EqualFold(base[len(base)-len(suffix):], suffix)
 }
 
 // calleeName is how a call names its function, for messages.
