@@ -92,7 +92,7 @@ func nonNil(l []string) []string {
 }
 
 func printChangesText(s Streams, in *input) {
-	if len(in.changes) == 0 {
+	if len(in.changes) == 0 && len(in.touched) == 0 {
 		fmt.Fprintln(s.Stdout, "no changes")
 		return
 	}
@@ -103,7 +103,10 @@ func printChangesText(s Streams, in *input) {
 		fmt.Fprintln(s.Stdout, "\nno connector touched")
 		return
 	}
-	fmt.Fprintln(s.Stdout, "\nconnectors touched:")
+	if len(in.changes) > 0 {
+		fmt.Fprintln(s.Stdout)
+	}
+	fmt.Fprintln(s.Stdout, "connectors:")
 	for _, t := range in.touched {
 		printTouched(s, t)
 	}

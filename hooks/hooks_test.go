@@ -336,3 +336,33 @@ func TestChangesPaths(t *testing.T) {
 		t.Fatalf("exit %d\ngot  %s\nwant %s\n%s", code, out, want, errOut)
 	}
 }
+
+// TestFlagsAfterPaths: flags may follow paths; after `--` everything is a
+// path, so a folder named -Contoso works too.
+func TestFlagsAfterPaths(t *testing.T) {
+	dir := t.TempDir()
+	t.Chdir(dir)
+	copyTree(t, filepath.Join(repoRoot(), "testdata", "Contoso"), filepath.Join(dir, "Contoso"))
+	copyTree(t, filepath.Join(repoRoot(), "testdata", "Contoso"), filepath.Join(dir, "-Dash"))
+	code, out, errOut := runCmd(t, "check-no-tracing", "Contoso", "--format", "json")
+	if code != 0 || strings.TrimSpace(out) != `{"diagnostics":[]}` {
+		t.Fatalf("flag after a path: exit %d\n%s%s", code, out, errOut)
+	}
+	code, out, errOut = runCmd(t, "pqcert", "changes", "Contoso", "--json", "--", "-Dash")
+	if code != 0 || !strings.Contains(out, `"dir":"-Dash"`) || !strings.Contains(out, `"dir":"Contoso"`) {
+		t.Fatalf("pqcert changes PATH --json -- -PATH: exit %d\n%s%s", code, out, errOut)
+	}
+	code, out, _ = runCmd(t, "pqcert", "changes", "Contoso")
+	if code != 0 || !strings.Contains(out, "Contoso (checked, main Contoso/Contoso.pq)") {
+		t.Fatalf("pqcert changes PATH in text: exit %d\n%s", code, out)
+	}
+}
+
+// TestUsageErrorIsShort: a mistake gets one line and a pointer to --help,
+// not the whole help text.
+func TestUsageErrorIsShort(t *testing.T) {
+	code, out, errOut := runCmd(t, "check-certification", "--bogus")
+	if code != 2 || out != "" || strings.Count(errOut, "\n") > 2 || !strings.Contains(errOut, "--help") {
+		t.Fatalf("exit %d\nstdout: %s\nstderr: %s", code, out, errOut)
+	}
+}

@@ -25,7 +25,7 @@ func Main(name string, args []string, s Streams) int {
 		fmt.Fprintf(s.Stderr, "%s: %v\n", name, err)
 		return ExitFailure
 	}
-	err = app.RunContext(context.Background(), args)
+	err = app.RunContext(context.Background(), reorderArgs(app, args))
 	if err != nil && !errors.Is(err, errFindings) {
 		msg := err.Error()
 		if !strings.HasPrefix(msg, name+":") {
@@ -70,6 +70,12 @@ func NewApp(name string, s Streams) (*cli.App, error) {
 	app.Reader, app.Writer, app.ErrWriter = s.Stdin, s.Stdout, s.Stderr
 	// urfave/cli v2 would call os.Exit itself; errors come back to Main.
 	app.ExitErrHandler = func(*cli.Context, error) {}
+	// A usage mistake gets one line and a pointer to --help (from Main),
+	// not the whole help text.
+	app.OnUsageError = func(_ *cli.Context, err error, _ bool) error { return err }
+	for _, c := range app.Commands {
+		c.OnUsageError = app.OnUsageError
+	}
 	app.HideHelpCommand = true
 	app.Version = Version()
 	return app, nil

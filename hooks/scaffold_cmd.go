@@ -26,7 +26,7 @@ resources.resx and icons at 16–80 px — and, at the repository root when they
 NAME must be a plain M identifier without the words certification forbids (Fabric, Power BI,
 Connector, API). Nothing is ever overwritten: an existing NAME/ is refused unless --force,
 and files are written to a temporary folder first, then moved into place.
-Flags go before NAME. Exit status: 0 written, 2 refused (nothing written).`,
+Exit status: 0 written, 2 refused (nothing written).`,
 		Flags: []cli.Flag{
 			&cli.StringSliceFlag{Name: "auth", Usage: "authentication kind; repeat or separate with commas: " + strings.Join(scaffold.AuthKinds, ", ") + " (default Anonymous)"},
 			&cli.StringFlag{Name: "url", Usage: "the service's fixed https root; without it, users enter the address"},
@@ -47,11 +47,6 @@ func runScaffold(c *cli.Context, s Streams) error {
 	case len(args) == 0:
 		return usagef("expected the connector's NAME, e.g. scaffold-connector --auth OAuth Contoso")
 	case len(args) > 1:
-		for _, a := range args[1:] {
-			if strings.HasPrefix(a, "-") {
-				return usagef("flags go before NAME: found %q after %q", a, args[0])
-			}
-		}
 		return usagef("expected one NAME, found %d: %s", len(args), strings.Join(args, " "))
 	}
 	// The name first: a refused name must say why before any other
