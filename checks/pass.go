@@ -2,6 +2,7 @@ package checks
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/pqcert/pqcert/m/ast"
 	"github.com/pqcert/pqcert/m/token"
@@ -67,4 +68,59 @@ func (p *Pass) add(d Diagnostic) {
 		d.Connector = p.Conn.Dir
 	}
 	p.diags = append(p.diags, d)
+}
+
+// where formats a node's position as path:line.
+func where(f *MFile, n ast.Node) string {
+	if f == nil || f.Src == nil || n == nil {
+		return "?"
+	}
+	return fmt.Sprintf("%s:%d", f.Path, f.Src.Position(n.Pos()).Line)
+}
+
+// snippet returns the source text of n on one line, shortened.
+func snippet(f *MFile, n ast.Node) string {
+	if f == nil || f.Src == nil || n == nil {
+		return ""
+	}
+	src := f.Src.Source()
+	from, to := n.Pos().Offset(), n.End().Offset()
+	if from < 0 || to > len(src) || from >= to {
+		return ""
+	}
+	s := strings.Join(strings.Fields(string(src[from:to])), " ")
+	if len(s) > 60 {
+		s = s[:57] + "..."
+	}
+	return s
+}
+
+// fileOf returns the M file of the connector that holds node n, or nil.
+func (c *Connector) fileOf(n ast.Node) *MFile {
+	for _, f := range c.MFiles() {
+		if f.AST == nil {
+			continue
+		}
+		found := false
+		ast.Inspect(f.AST, func(x ast.Node) bool {
+			if x == n {
+				found = true
+			}
+			return !found
+		})
+		if found {
+			return f
+		}
+	}
+	return nil
+}
+
+// reportNode reports at node n in whichever M file of the connector holds
+// it (the main file when none does).
+func (p *Pass) reportNode(n ast.Node, format string, args ...any) {
+	f := p.Conn.fileOf(n)
+	if f == nil {
+		f = p.Conn.Main
+	}
+	p.Report(f, n, format, args...)
 }
