@@ -63,12 +63,24 @@ func (c *Connector) usesCredentials() (ok bool, why string) {
 	return false, ""
 }
 
+// nonRevealing are the library functions whose result tells nothing of a
+// secret passed to them: a length, a count, a type or a type test. With the
+// comparison and logical operators (=, <>, <, is, and, not, ...), which
+// credentialIn never follows, they let a connector trace whether a
+// credential is set, or how long it is, without tracing the credential.
+var nonRevealing = map[string]bool{
+	"Text.Length": true, "Binary.Length": true, "List.Count": true, "List.IsEmpty": true,
+	"Record.FieldCount": true, "Record.HasFields": true, "Table.RowCount": true, "Table.IsEmpty": true,
+	"Value.Is": true, "Value.Type": true, "Value.Equals": true, "Value.NullableEquals": true,
+}
+
 // credentialIn returns the leaf through which a credential flows into the
 // value of o, or false. A credential is the record Extension.CurrentCredential()
 // returns and any field of it except AuthenticationKind and EncryptConnection,
 // and anything computed from one by operators or library functions, except
-// what a data access call (Web.Contents, ...) returns: a response is not the
-// credential that authenticated it.
+// what a data access call (Web.Contents, ...) returns, since a response is
+// not the credential that authenticated it, and what a comparison or a
+// nonRevealing function returns.
 func (t *tracer) credentialIn(o origin, depth int) (origin, bool) {
 	if depth > maxTraceDepth {
 		return origin{}, false
@@ -92,7 +104,7 @@ func (t *tracer) credentialIn(o origin, depth int) (origin, bool) {
 		if isCredentialCall(x, o.Env) {
 			return o, true
 		}
-		if isDataAccess(t.lib(o, x.Fun)) {
+		if lib := t.lib(o, x.Fun); isDataAccess(lib) || nonRevealing[lib] {
 			return origin{}, false
 		}
 		if t.lib(o, x.Fun) == "" {

@@ -7,9 +7,12 @@ var BadSuppression = &Rule{
 	ID:       "PQ009",
 	Name:     "bad-suppression",
 	Severity: Warning,
-	Title:    "a pqcert:ignore comment without a reason, or one that suppresses nothing",
+	Title:    "a pqcert:ignore comment without a reason, naming an unknown rule, or suppressing nothing",
 	Doc: "Finds `// pqcert:ignore PQ0NN reason` comments (`<!-- pqcert:ignore PQ0NN reason -->` in a resx) that name no rule, " +
-		"give no reason, or silence no finding of a rule that ran. A directive without a reason silences nothing, " +
+		"name a rule that does not exist, give no reason, or silence no finding of a rule that ran; in a directive listing several " +
+		"rules (`PQ040,PQ043` or `PQ040 PQ043`) each ID that silences nothing is reported. A directive covers its own line and the " +
+		"next; alone on the line above a section member's attributes, it covers the member down to the line of its name. " +
+		"A directive without a reason silences nothing, " +
 		"because a certification reviewer needs to know why a finding does not apply; a directive that silences nothing " +
 		"is left over from code that has since changed, and would hide the next real finding on its line. " +
 		"Write the rule IDs and a reason after the directive, or delete a directive that no longer applies.",

@@ -15,7 +15,9 @@ var TracingSensitive = &Rule{
 		"built from them. AuthenticationKind and EncryptConnection are not secrets. Trace logs are plain files on the " +
 		"user's machine that people attach to support cases; certification requires validating that traced data holds " +
 		"no personal data, and a credential is the worst kind. Trace something that reveals nothing, such as whether the " +
-		"credential is set or its AuthenticationKind. Gated calls count too: the flag is on whenever someone debugs.",
+		"credential is set (a comparison, `<> null`, `is`), its length or count (Text.Length, Binary.Length, List.Count, " +
+		"Record.FieldCount, Table.RowCount), its type (Value.Type, Value.Is) or its AuthenticationKind: these are not reported. " +
+		"Gated calls count too: the flag is on whenever someone debugs.",
 	Requirement: "If Diagnostics.* functions are used: Validate what is being traced; data must not contain PII or " +
 		"large amounts of unnecessary data.",
 	Bad: Example{Files: map[string]string{

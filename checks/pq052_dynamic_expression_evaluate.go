@@ -20,7 +20,8 @@ var DynamicExpressionEvaluate = &Rule{
 		"comes from the user (a parameter of a shared function), from a web call or other data access (Web.Contents, " +
 		"OData.Feed, File.Contents, ... also after Text.FromBinary or Json.Document), from Extension.CurrentCredential(), " +
 		"or from somewhere the checker cannot see (the row of an `each`, a function handed to a library call). Constant " +
-		"text and packaged files are fine: the official .pqm loader, Expression.Evaluate(Text.FromBinary(Extension.Contents(name)), #shared), " +
+		"text and packaged files are fine, also when user input only picks one of them (`{\"a\", \"b\"}{i}`, " +
+		"Record.Field(constantRecord, name)): the official .pqm loader, Expression.Evaluate(Text.FromBinary(Extension.Contents(name)), #shared), " +
 		"passes when every caller of the loader gives a constant file name; a call that does not is reported where it " +
 		"passes the name. Evaluated text can call anything in #shared, including Extension.CurrentCredential(), so " +
 		"certification asks that it be neither user input nor retrieved from the web. Fix it by evaluating only " +
@@ -124,6 +125,12 @@ Table.ToNavigationTable = Extension.LoadFunction("Table.ToNavigationTable.pqm");
 	},
 }
 
+// selectorArg is, for the library functions that pick a value out of a
+// record by name, the argument that names it. Like
+// the index of `list{i}`, it decides which value comes out, not what the
+// values are, so a user's choice among constants stays constant.
+var selectorArg = map[string]int{"Record.Field": 1, "Record.FieldOrDefault": 1}
+
 // evalKind grades where evaluated text comes from, worst last.
 type evalKind int
 
@@ -217,9 +224,12 @@ func (t *tracer) evalSources(o origin, depth int, bad func(evalSource)) {
 		default:
 			// Extension.Contents reads a packaged file: its name must be
 			// constant too; other library functions compute from their
-			// arguments.
-			for _, a := range x.Args {
-				sub(a)
+			// arguments, except the name that picks a field: the text
+			// is then one of the record's values, whoever chose it.
+			for i, a := range x.Args {
+				if sel, ok := selectorArg[name]; !ok || i != sel {
+					sub(a)
+				}
 			}
 		}
 	}

@@ -103,10 +103,33 @@ func TestRuleTestdata(t *testing.T) {
 				continue
 			}
 			t.Run(id+"/"+c.Name(), func(t *testing.T) {
-				checkstest.RunCase(t, filepath.Join(dir, c.Name()), []*checks.Rule{rule}, caseConfig(filepath.Join(dir, c.Name())))
+				caseDir := filepath.Join(dir, c.Name())
+				checkstest.RunCase(t, caseDir, append([]*checks.Rule{rule}, caseRules(t, caseDir)...), caseConfig(caseDir))
 			})
 		}
 	}
+}
+
+// caseRules returns the rules a case runs besides its own, from a line
+// `with PQ040 PQ043` in its CONFIG file (for PQ009, which judges the
+// suppressions of other rules).
+func caseRules(t *testing.T, dir string) []*checks.Rule {
+	b, _ := os.ReadFile(filepath.Join(dir, "CONFIG"))
+	var out []*checks.Rule
+	for _, l := range strings.Split(string(b), "\n") {
+		f := strings.Fields(l)
+		if len(f) == 0 || f[0] != "with" {
+			continue
+		}
+		for _, id := range f[1:] {
+			r := checks.ByID(id)
+			if r == nil {
+				t.Fatalf("CONFIG: no rule %s", id)
+			}
+			out = append(out, r)
+		}
+	}
+	return out
 }
 
 // caseConfig reads optional settings for a case from a file named CONFIG:
