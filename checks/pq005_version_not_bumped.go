@@ -1,5 +1,7 @@
 package checks
 
+import "fmt"
+
 // VersionNotBumped (PQ005) reports a change to a connector's packaged
 // files that keeps its version.
 var VersionNotBumped = &Rule{
@@ -14,7 +16,9 @@ var VersionNotBumped = &Rule{
 		"header for exactly that. Raise the version in the same commit: the patch number for a fix (\"1.2.0\" → " +
 		"\"1.2.1\"), the minor for new features, the major for breaking changes (`check-version-bump --fix` raises the patch " +
 		"number). Files that are not packaged (tests, docs, project files) never need a bump; a connector that keeps " +
-		"the placeholder given with --version-placeholder (CI stamps the real version) is not asked either.",
+		"the placeholder given with --version-placeholder (CI stamps the real version) is not asked either; a version that " +
+		"looks like one (0.0.0, 9.9.9) without that flag gets a finding that suggests it. The message says which files " +
+		"changed, were added or were removed.",
 	Bad: Example{
 		Before: map[string]string{
 			"Contoso.pq": "[Version = \"1.2.0\"]\nsection Contoso;\n\n[DataSource.Kind = \"Contoso\", Publish = \"Contoso.Publish\"]\n" +
@@ -40,11 +44,15 @@ var VersionNotBumped = &Rule{
 		if !ok || compareSemver(av, bv) != 0 {
 			return
 		}
-		changed := changedFiles(p.Conn, p.Before)
-		if len(changed) == 0 {
+		what := fileChanges(p.Conn, p.Before).String()
+		if what == "" {
 			return
 		}
-		p.Report(p.Conn.Main, after.node(), "%s changed but version is still %q (HEAD has %q); raise it, e.g. %s",
-			changedFileList(changed), after.Text, p.Before.versionText(), versionExample(av))
+		hint := ""
+		if looksLikePlaceholder(av) {
+			hint = fmt.Sprintf("; if %q is a placeholder that CI replaces, pass --version-placeholder=%s (in .pre-commit-config.yaml: args: [--version-placeholder=%s])", after.Text, after.Text, after.Text)
+		}
+		p.Report(p.Conn.Main, after.node(), "%s but version is still %q (HEAD has %q); raise it, e.g. %s%s",
+			what, after.Text, p.Before.versionText(), versionExample(av), hint)
 	},
 }

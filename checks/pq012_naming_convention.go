@@ -1,6 +1,10 @@
 package checks
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/pqcert/pqcert/m/ast"
+)
 
 // NamingConvention (PQ012) finds exported functions that are not named
 // DataSourceKind.FunctionName.
@@ -15,7 +19,9 @@ var NamingConvention = &Rule{
 		"of every Power Query user, and certification requires them to follow the " +
 		"DataSourceKind.FunctionName convention so that they never collide with other connectors. " +
 		"Fix it by renaming the function Kind.FunctionName, or by dropping \"shared\" from a helper that " +
-		"was never meant to be exported.",
+		"was never meant to be exported. When the [DataSource.Kind] attribute names no kind record but the function's " +
+		"prefix does and differs only in case or a letter or two ([DataSource.Kind = \"TailWind\"] on Tailwind.Contents), " +
+		"the attribute is the typo: the finding is on it and says which kind was meant.",
 	Requirement: "The connector MUST: Follow naming conventions (for example, DataSourceKind.FunctionName).",
 	Bad: Example{Files: map[string]string{
 		"Contoso.pq": `[Version = "1.0.0"]
@@ -62,10 +68,40 @@ func runNamingConvention(p *Pass) {
 			continue
 		}
 		kind := own[0]
+		if fix := kindTypo(c, m, kind); fix != "" {
+			f := m.Attrs.Lookup("DataSource.Kind")
+			p.Report(c.Main, f.Value, "data source kind %q names no kind record, but %q does and prefixes %q; did you mean [DataSource.Kind = %q]? fix the attribute rather than the function name", kind, fix, name, fix)
+			continue
+		}
 		fn := name[strings.LastIndex(name, ".")+1:]
 		if fn == "" || fn == kind {
 			fn = "Contents"
 		}
 		p.Report(c.Main, m.Name, "exported function %q is not named DataSourceKind.FunctionName; rename it %q, or drop \"shared\" if it is a helper", name, kind+"."+fn)
 	}
+}
+
+// kindTypo returns the kind that the [DataSource.Kind] attribute of m
+// most likely meant when it names no kind record: the prefix of m's name
+// (Tailwind of Tailwind.Contents) when a kind record has that name and it
+// differs from kind only in case or by an edit or two; "" otherwise.
+func kindTypo(c *Connector, m *ast.Member, kind string) string {
+	if m.Attrs.Lookup("DataSource.Kind") == nil {
+		return ""
+	}
+	if rec, _ := c.MemberRecord(kind); rec != nil {
+		return ""
+	}
+	dot := strings.LastIndex(m.Name.Name, ".")
+	if dot <= 0 {
+		return ""
+	}
+	prefix := m.Name.Name[:dot]
+	if rec, _ := c.MemberRecord(prefix); rec == nil {
+		return ""
+	}
+	if strings.EqualFold(prefix, kind) || keyDistance(strings.ToLower(prefix), strings.ToLower(kind), 3) < 3 {
+		return prefix
+	}
+	return ""
 }

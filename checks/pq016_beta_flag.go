@@ -1,6 +1,8 @@
 package checks
 
 import (
+	"fmt"
+
 	"github.com/pqcert/pqcert/m/ast"
 	"github.com/pqcert/pqcert/m/token"
 )
@@ -18,8 +20,8 @@ var BetaFlag = &Rule{
 		"turns a committed `Beta = true` off. Certification requires the Beta flag on the initial release, so that " +
 		"Power BI shows the connector as a preview with a warning while its first users try it; the literal keeps the " +
 		"flag visible to reviewers and tools. Write `Beta = true` in the Publish record. Once the connector has had " +
-		"its first certified release, declare it with --released (or `released` in the hook's arguments) and Beta may " +
-		"be false or absent.",
+		"its first certified release, declare it with --released (in .pre-commit-config.yaml: `args: [--released]`) and " +
+		"Beta may be false or absent. A Publish record chosen by `if` must carry `Beta = true` in every branch.",
 	Requirement: "The connector MUST: Have the Beta flag set to True on initial release.",
 	Bad: Example{Files: map[string]string{
 		"Contoso.pq": "[Version = \"1.0.0\"]\nsection Contoso;\n\n[DataSource.Kind = \"Contoso\", Publish = \"Contoso.Publish\"]\n" +
@@ -55,51 +57,90 @@ var BetaFlag = &Rule{
 	},
 }
 
+// releasedHint says how to declare the first certified release.
+const releasedHint = "run with --released (in .pre-commit-config.yaml: args: [--released])"
+
 func checkBeta(p *Pass, ds DataSource) {
 	m := p.Conn.Member(ds.Publish)
 	if m == nil || m.Value == nil {
 		p.Report(p.Conn.Main, ds.PublishField, "Publish names %q, but the section has no member %s: define it with `Beta = true`", ds.Publish, ds.Publish)
 		return
 	}
-	beta, known := publishBeta(p.Conn, ds.Publish)
-	if !known {
-		return // built from something pqcert cannot see; nothing to say
-	}
 	wasBeta := false
 	if p.Before != nil {
-		if b, ok := publishBeta(p.Before, ds.Publish); ok && b != nil && isLogicalLit(b.Value, token.TRUE) {
-			wasBeta = true
+		wasBeta = true
+		for _, b := range publishBetas(p.Before, ds.Publish) {
+			if !b.known || b.beta == nil || !isLogicalLit(b.beta.Value, token.TRUE) {
+				wasBeta = false
+			}
 		}
 	}
-	switch {
-	case beta != nil && isLogicalLit(beta.Value, token.TRUE):
-		return
-	case wasBeta:
-		n := ast.Node(m.Name)
-		if beta != nil {
-			n = beta.At
+	for _, b := range publishBetas(p.Conn, ds.Publish) {
+		if !b.known {
+			continue // built from something pqcert cannot see; nothing to say
 		}
-		p.reportNode(n, "this change turns Beta off in %s (HEAD has Beta = true), but the initial release must be a Beta: keep `Beta = true`; if the connector has had its first certified release, run with --released", ds.Publish)
-	case beta == nil:
-		p.Report(p.Conn.Main, m.Name, "Publish record %s has no Beta field: add `Beta = true` until the first certified release (then run with --released)", ds.Publish)
-	case isLogicalLit(beta.Value, token.FALSE):
-		p.reportNode(beta.At, "Beta is false in %s: the initial release must set `Beta = true` (run with --released once the connector has had its first certified release)", ds.Publish)
-	default:
-		p.reportNode(beta.At, "Beta must be the literal true, not an expression: write `Beta = true` in %s", ds.Publish)
+		beta, in := b.beta, ds.Publish
+		if b.branch != nil {
+			in = fmt.Sprintf("the %s branch of %s", b.which, ds.Publish)
+		}
+		switch {
+		case beta != nil && isLogicalLit(beta.Value, token.TRUE):
+			continue
+		case wasBeta:
+			n := ast.Node(m.Name)
+			if beta != nil {
+				n = beta.At
+			} else if b.branch != nil {
+				n = b.branch
+			}
+			p.reportNode(n, "this change turns Beta off in %s (HEAD has Beta = true), but the initial release must be a Beta: keep `Beta = true`; if the connector has had its first certified release, %s", in, releasedHint)
+		case beta == nil && b.branch != nil:
+			p.reportNode(b.branch, "%s has no Beta field: every branch must carry `Beta = true` until the first certified release (then %s)", in, releasedHint)
+		case beta == nil:
+			p.Report(p.Conn.Main, m.Name, "Publish record %s has no Beta field: add `Beta = true` until the first certified release (then %s)", ds.Publish, releasedHint)
+		case isLogicalLit(beta.Value, token.FALSE):
+			p.reportNode(beta.At, "Beta is false in %s: the initial release must set `Beta = true` (%s once the connector has had its first certified release)", in, releasedHint)
+		default:
+			p.reportNode(beta.At, "Beta must be the literal true, not an expression: write `Beta = true` in %s", in)
+		}
 	}
 }
 
-// publishBeta returns the Beta field of the Publish record named name in
+// betaBranch is the Beta field of one way the Publish record can be made:
+// the whole record, or one branch of an `if` that chooses it.
+type betaBranch struct {
+	beta   *recordField
+	known  bool     // false when part of the record cannot be seen
+	branch ast.Expr // the branch, nil when the record is not chosen by an `if`
+	which  string   // "then" or "else"
+}
+
+// publishBetas returns the Beta field of the Publish record named name in
 // c, followed through aliases, lets, `&`, Record.Combine, Record.AddField
-// and modules; known is false when part of the record cannot be seen.
-func publishBeta(c *Connector, name string) (beta *recordField, known bool) {
+// and modules; a record chosen by `if` gives one result per branch, since
+// each must carry Beta.
+func publishBetas(c *Connector, name string) []betaBranch {
 	fw := c.newFollower()
-	rv := fw.record(&ast.Ident{Name: name}, fw.root)
-	if rv == nil {
-		return nil, false
+	var out []betaBranch
+	var visit func(x ast.Expr, env *Env, branch ast.Expr, which string, depth int)
+	visit = func(x ast.Expr, env *Env, branch ast.Expr, which string, depth int) {
+		if fx, fenv := fw.follow(x, env); depth < maxResolve {
+			if ifx, ok := fx.(*ast.IfExpr); ok && ifx.Then != nil && ifx.Else != nil {
+				visit(ifx.Then, fenv, ifx.Then, "then", depth+1)
+				visit(ifx.Else, fenv, ifx.Else, "else", depth+1)
+				return
+			}
+		}
+		rv := fw.record(x, env)
+		if rv == nil {
+			out = append(out, betaBranch{branch: branch, which: which})
+			return
+		}
+		beta := rv.Fields["Beta"]
+		out = append(out, betaBranch{beta: beta, known: beta != nil || rv.Complete, branch: branch, which: which})
 	}
-	beta = rv.Fields["Beta"]
-	return beta, beta != nil || rv.Complete
+	visit(&ast.Ident{Name: name}, fw.root, nil, "", 0)
+	return out
 }
 
 func isLogicalLit(x ast.Expr, kind token.Token) bool {

@@ -12,7 +12,9 @@ var NameMismatch = &Rule{
 		"section name becomes the extension's name, the kind names its credentials, and the file " +
 		"names the built .mez; when they disagree, users see one name in Get Data and another in the " +
 		"credential dialog and the gateway, and reviewers ask which is the product. Fix it by using " +
-		"one name for all three, e.g. section Contoso; in Contoso.pq with [DataSource.Kind = \"Contoso\"].",
+		"one name for all three, e.g. section Contoso; in Contoso.pq with [DataSource.Kind = \"Contoso\"]. When the " +
+		"section name holds a word PQ013 forbids (section ContosoConnector; in Contoso.pq), the advice is to rename the " +
+		"section, not the file.",
 	Bad: Example{Files: map[string]string{
 		"ContosoSales.pq": `[Version = "1.0.0"]
 section Contoso;
@@ -45,8 +47,27 @@ func runNameMismatch(p *Pass) {
 		return
 	}
 	name := sec.Name.Name
+	// A name with a word certification forbids (PQ013) is not the one to
+	// keep: advise renaming the section to the file's name instead.
+	banned := forbiddenWords(name)
+	better := ""
+	if len(banned) > 0 {
+		better = withoutWords(name, banned)
+		if forbiddenWords(c.Name) == nil && c.Name != "" {
+			better = c.Name
+		}
+	}
 	if c.Name != name {
-		p.Report(c.Main, sec.Name, "section %q does not match the file name %q; name the section and the file alike, e.g. section %s; in %s.pq", name, c.Main.Path, name, name)
+		switch {
+		case len(banned) == 0:
+			p.Report(c.Main, sec.Name, "section %q does not match the file name %q; name the section and the file alike, e.g. section %s; in %s.pq", name, c.Main.Path, name, name)
+		case better == c.Name:
+			p.Report(c.Main, sec.Name, "section %q does not match the file name %q; rename the section, section %s; (certification forbids %s in it, PQ013)", name, c.Main.Path, better, quoteWords(banned))
+		case better != "":
+			p.Report(c.Main, sec.Name, "section %q does not match the file name %q; name both after the product without %s (PQ013), e.g. section %s; in %s.pq", name, c.Main.Path, quoteWords(banned), better, better)
+		default:
+			p.Report(c.Main, sec.Name, "section %q does not match the file name %q; name both after the product, without %s (PQ013)", name, c.Main.Path, quoteWords(banned))
+		}
 	}
 	kinds := c.Kinds()
 	for _, k := range kinds {
@@ -60,6 +81,10 @@ func runNameMismatch(p *Pass) {
 			continue
 		}
 		reported[ds.Kind] = true
+		if len(banned) > 0 && forbiddenWords(ds.Kind) == nil {
+			p.Report(c.Main, ds.KindField.Value, "data source kind %q does not match the section name %q; rename the section, section %s; (certification forbids %s in it, PQ013)", ds.Kind, name, ds.Kind, quoteWords(banned))
+			continue
+		}
 		p.Report(c.Main, ds.KindField.Value, "data source kind %q does not match the section name %q; use one name for the section, the kind and its kind record", ds.Kind, name)
 	}
 }

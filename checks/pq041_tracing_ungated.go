@@ -2,6 +2,7 @@ package checks
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/pqcert/pqcert/m/ast"
 )
@@ -20,7 +21,9 @@ var TracingUngated = &Rule{
 		"without deleting every call. Gate the helper where it is bound, `Diagnostics.LogValue = if EnableTraceOutput " +
 		"then Diagnostics[LogValue] else (prefix, value) => value;`, or wrap a direct Diagnostics.Trace call in " +
 		"`if EnableTraceOutput then ... else ...`, with `EnableTraceOutput = false;` as a section member. The helper " +
-		"module's own definitions are not calls; a condition on a parameter or a run-time value is not a flag.",
+		"module's own definitions are not calls; a condition on a parameter or a run-time value is not a flag. Nor is a " +
+		"name bound to a computed value (`EnableTraceOutput = not false;`): the message then says that the flag is not " +
+		"the literal false or true; write the literal, which PQ040 checks.",
 	Requirement: "If Diagnostics.* functions are used: ... you should implement a variable or feature flag that " +
 		"determines if tracing should be on.",
 	Bad: Example{Files: map[string]string{
@@ -40,6 +43,10 @@ var TracingUngated = &Rule{
 		var origins []ast.Node
 		for _, tc := range ti.Calls {
 			if tc.Gate != nil {
+				continue
+			}
+			if tc.Origin == nil && tc.Computed != "" {
+				p.Report(tc.CallSite.File, tc.Call, "%s is gated by %s", tc.Func, computedMsg(tc.Computed))
 				continue
 			}
 			if tc.Origin == nil {
@@ -74,8 +81,19 @@ var TracingUngated = &Rule{
 					off = "(prefix, value) => value"
 				}
 			}
+			if tc.Computed != "" {
+				p.Report(tc.OriginFile, n, "%s is bound to %s gated by %s", d.Name, what, computedMsg(tc.Computed))
+				continue
+			}
 			p.Report(tc.OriginFile, n, "%s is bound to %s with no flag to turn it off (%s, first at %s): gate it, e.g. `%s = if %s then ... else %s`, and keep `%s = false;` when committing",
 				d.Name, what, count, where(tc.CallSite.File, tc.Call), d.Name, flag, off, flag)
 		}
 	},
+}
+
+// computedMsg explains a gate on a flag bound to a computed value, given as
+// "Name = value".
+func computedMsg(binding string) string {
+	name, _, _ := strings.Cut(binding, " = ")
+	return fmt.Sprintf("%s, but the flag is not the literal false or true (`%s`), so no one can see or switch it: write `%s = false;` when committing", name, binding, name)
 }

@@ -62,6 +62,10 @@ type traceCall struct {
 	Gate       *traceFlag // the flag that turns it off, nil when none does
 	Origin     *Def       // the binding through which a helper or alias reaches the call, or nil
 	OriginFile *MFile     // the file of Origin
+	// Computed, for an ungated call under an `if` on a flag-like name bound
+	// to an expression rather than a literal (`EnableTraceOutput = not
+	// false`), is that binding as written; "" otherwise.
+	Computed string
 }
 
 // traceInfo is the result of the analysis.
@@ -83,6 +87,17 @@ type traceAnalyzer struct {
 	flags  map[*ast.BasicLit]*traceFlag
 	order  []*traceFlag
 	ranges []gatedRange
+	// computed are `if` expressions on a flag-like name bound to something
+	// other than a logical literal: not flags, but worth naming.
+	computed []computedGate
+}
+
+// computedGate is an `if` whose condition names a flag-like binding that
+// is not a literal.
+type computedGate struct {
+	file     *MFile
+	pos, end token.Pos
+	binding  string // "Name = value", as written
 }
 
 // gatedRange is a branch of an `if` that does not run when Flag is off.
@@ -107,7 +122,13 @@ func (c *Connector) analyzeTracing() *traceInfo {
 			return false
 		}
 		if x, ok := n.(*ast.IfExpr); ok {
-			for _, g := range a.condGates(x.Cond, env, f) {
+			gates := a.condGates(x.Cond, env, f)
+			if len(gates) == 0 {
+				if b := computedFlag(x.Cond, env, f); b != "" {
+					a.computed = append(a.computed, computedGate{f, x.Pos(), x.End(), b})
+				}
+			}
+			for _, g := range gates {
 				if v, ok := a.eval(x.Cond, env, f, g.Lit, g.Off); ok {
 					branch := x.Then
 					if v {
@@ -137,6 +158,12 @@ func (c *Connector) analyzeTracing() *traceInfo {
 		tc := &traceCall{CallSite: CallSite{File: f, Call: call, Env: env}, Func: calleeName(f, call.Fun), Helper: r.helper, Gate: r.gate, Origin: r.origin, OriginFile: r.file}
 		if tc.Gate == nil {
 			tc.Gate = a.lexicalGate(f, call)
+		}
+		if tc.Gate == nil {
+			tc.Computed = a.computedGate(f, call)
+			if tc.Computed == "" && tc.Origin != nil && tc.Origin.Value != nil {
+				tc.Computed = a.computedGate(tc.OriginFile, ast.Unparen(tc.Origin.Value))
+			}
 		}
 		if tc.Gate != nil {
 			tc.Gate.N++
@@ -397,6 +424,60 @@ func loadsTraceHelper(x ast.Expr, env *Env) bool {
 	}
 	base := strings.ToLower(path.Base(name))
 	return ok && strings.HasPrefix(base, "diagnostics") && strings.HasSuffix(base, ".pqm")
+}
+
+// computedFlag returns "Name = value" for the first name in cond that is
+// named like a tracing flag and bound, directly or through aliases, to an
+// expression that is not a logical literal (`not false`, `1 = 1`); "" when
+// there is none.
+func computedFlag(cond ast.Expr, env *Env, f *MFile) string {
+	out := ""
+	ast.Inspect(cond, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.FieldAccessExpr, *ast.FuncLit, *ast.EachExpr, *ast.LetExpr, *ast.RecordExpr:
+			return false
+		case *ast.Ident:
+			if out != "" || !traceFlagNameRE.MatchString(n.Name) {
+				return out == ""
+			}
+			name, denv, df := n.Name, env, f
+			for range maxResolve {
+				d := denv.Lookup(name)
+				if d == nil || d.Value == nil || d.Kind == DefParam || d.Kind == DefEach {
+					return true
+				}
+				if d.File != nil {
+					df = d.File
+				}
+				switch v := ast.Unparen(d.Value).(type) {
+				case *ast.Ident:
+					name, denv = v.Name, d.Env
+					continue
+				case *ast.BasicLit:
+					return true
+				default:
+					out = d.Name + " = " + snippet(df, v)
+				}
+				return false
+			}
+		}
+		return out == ""
+	})
+	return out
+}
+
+// computedGate returns the binding of the computed flag of an `if` that
+// holds n, or "".
+func (a *traceAnalyzer) computedGate(f *MFile, n ast.Node) string {
+	if n == nil {
+		return ""
+	}
+	for _, g := range a.computed {
+		if g.file == f && g.pos <= n.Pos() && n.End() <= g.end {
+			return g.binding
+		}
+	}
+	return ""
 }
 
 // lexicalGate returns the flag of an `if` branch that holds the call and

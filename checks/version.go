@@ -225,24 +225,74 @@ type fileContent struct {
 // unchanged, so that a connector the loader could not fully read never
 // gets a finding it does not deserve.
 func changedFiles(after, before *Connector) []string {
+	ch := fileChanges(after, before)
+	out := append(append(ch.changed, ch.added...), ch.removed...)
+	slices.Sort(out)
+	return out
+}
+
+// packagedChanges sorts the packaged files that differ between two
+// versions of a connector by how they differ, each list sorted.
+type packagedChanges struct {
+	changed, added, removed []string
+}
+
+func fileChanges(after, before *Connector) packagedChanges {
 	a, b := after.packagedContent(), before.packagedContent()
-	var out []string
+	var out packagedChanges
 	for p, ac := range a {
 		bc, ok := b[p]
 		switch {
 		case !ok:
-			out = append(out, p)
+			out.added = append(out.added, p)
 		case ac.known && bc.known && ac.data != bc.data:
-			out = append(out, p)
+			out.changed = append(out.changed, p)
 		}
 	}
 	for p := range b {
 		if _, ok := a[p]; !ok {
-			out = append(out, p)
+			out.removed = append(out.removed, p)
 		}
 	}
-	slices.Sort(out)
+	slices.Sort(out.changed)
+	slices.Sort(out.added)
+	slices.Sort(out.removed)
 	return out
+}
+
+// String says what changed for a message: "Contoso.pq changed and
+// Retry.pqm was removed"; "" when nothing did.
+func (ch packagedChanges) String() string {
+	var parts []string
+	add := func(names []string, one, many string) {
+		switch {
+		case len(names) == 1:
+			parts = append(parts, names[0]+" "+one)
+		case len(names) > 1:
+			parts = append(parts, changedFileList(names)+" "+many)
+		}
+	}
+	add(ch.changed, "changed", "changed")
+	add(ch.added, "was added", "were added")
+	add(ch.removed, "was removed", "were removed")
+	switch len(parts) {
+	case 0:
+		return ""
+	case 1:
+		return parts[0]
+	}
+	return strings.Join(parts[:len(parts)-1], ", ") + " and " + parts[len(parts)-1]
+}
+
+// looksLikePlaceholder reports whether a version is one nobody would
+// release: every number zero (0.0.0) or all nines (9.9.9, 99.99.99).
+func looksLikePlaceholder(v semver) bool {
+	zero, nines := true, true
+	for _, n := range v.nums {
+		zero = zero && n == "0"
+		nines = nines && strings.Trim(n, "9") == ""
+	}
+	return zero || nines
 }
 
 // relToConnector returns p relative to the connector folder dir.
