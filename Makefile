@@ -42,11 +42,11 @@ demo: build
 docs:
 	$(GO) test ./hooks -run '^TestDocsUpToDate$$' -count=1 -update
 
-# Plain git hooks for repositories without the pre-commit framework: the
-# commands go to $(go env GOPATH)/bin, the scripts into .git/hooks (an
-# existing hook is kept and chained to).
+# Plain git hooks for this checkout (in another repository: pqcert
+# install-hooks there): the commands go to $(go env GOPATH)/bin, the hooks
+# where git looks for them (an existing hook is kept and chained to).
 install-hooks: install
-	sh hooks/git/install.sh
+	$(GO) run ./cmd/pqcert install-hooks
 
 clean:
 	rm -rf $(BIN)

@@ -3,8 +3,8 @@ package hooks
 import "embed"
 
 // GitHooks holds the plain git hook scripts (git/pre-commit, git/pre-push,
-// git/pqcert-hook-lib.sh, git/install.sh), so that the demo can install
-// them without a pqcert checkout.
+// git/pqcert-hook-lib.sh) that pqcert install-hooks and the demo install,
+// so that no pqcert checkout is needed.
 //
 //go:embed git
 var GitHooks embed.FS

@@ -32,6 +32,7 @@ check-beta-flag, check-no-tracing) and, all at once, as check-certification.`,
 			scaffoldCommand(s),
 			packageCommand(s),
 			demoCommand(s),
+			installHooksCommand(s),
 		},
 	}
 }
