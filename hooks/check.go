@@ -71,6 +71,9 @@ func runCheck(c *cli.Context, spec commandSpec, s Streams) error {
 	if spec.Rules != nil {
 		rules = checks.Select(spec.Rules...)
 	}
+	if err := checkColorFlag(c.String("color")); err != nil {
+		return err
+	}
 	rep, err := report.New(c.String("format"), report.Options{Color: useColor(c.String("color"), s.Stdout)})
 	if err != nil {
 		return usagef("%v", err)
@@ -121,8 +124,17 @@ func runCheck(c *cli.Context, spec commandSpec, s Streams) error {
 	return nil
 }
 
-// useColor decides whether text output is coloured: never with NO_COLOR,
-// and by default only on a terminal.
+// checkColorFlag refuses a --color value other than auto, always or never.
+func checkColorFlag(flag string) error {
+	switch flag {
+	case "auto", "always", "never":
+		return nil
+	}
+	return usagef("--color takes auto, always or never, not %q", flag)
+}
+
+// useColor decides whether text output is coloured: never with a
+// non-empty NO_COLOR (no-color.org), and by default only on a terminal.
 func useColor(flag string, w io.Writer) bool {
 	switch flag {
 	case "always":
@@ -130,7 +142,7 @@ func useColor(flag string, w io.Writer) bool {
 	case "never":
 		return false
 	}
-	if _, ok := os.LookupEnv("NO_COLOR"); ok {
+	if os.Getenv("NO_COLOR") != "" {
 		return false
 	}
 	f, ok := w.(*os.File)

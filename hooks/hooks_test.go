@@ -32,7 +32,10 @@ func runCmd(t *testing.T, name string, args ...string) (int, string, string) {
 func testRepo(t *testing.T) string {
 	t.Helper()
 	if _, err := exec.LookPath("git"); err != nil {
-		t.Skip("git is not installed")
+		if os.Getenv("CI") == "true" {
+			t.Fatal("git is not installed")
+		}
+		t.Skip("git is not installed (apt-get install git)")
 	}
 	dir := t.TempDir()
 	t.Setenv("HOME", dir)
@@ -185,6 +188,7 @@ func TestUsageErrorsExit2(t *testing.T) {
 	for _, args := range [][]string{
 		{"--no-such-flag"},
 		{"--format", "xml"},
+		{"--color", "sometimes"},
 		{"--from-ref", "HEAD"},
 		{"--from-ref", "no-such-ref", "--to-ref", "HEAD"},
 		{"no/such/path"},
