@@ -72,8 +72,36 @@ type nameWord struct {
 // and digits, and at camel-case boundaries: `PowerBIContoso` gives Power,
 // BI, Contoso; `ContosoAPIClient` gives Contoso, API, Client. An upper-case
 // run followed by a single lower-case letter stays whole, so that a plural
-// acronym (`APIs`, `IDs`) is one word.
+// acronym (`APIs`, `IDs`) is one word. Two acronyms written together are
+// one run that no case change splits; an upper-case run that ends in API
+// after two or more capitals is split there (`XMLAPIService` gives XML,
+// API, Service), since API is the acronym certification asks about.
 func nameWords(s string) []nameWord {
+	words := camelWords(s)
+	out := words[:0:0]
+	for _, w := range words {
+		upper := strings.TrimSuffix(w.Text, "s")
+		if cut := len(upper) - len("API"); cut >= 2 && strings.HasSuffix(upper, "API") && isUpperASCII(upper) {
+			out = append(out, nameWord{w.Text[:cut], w.Start, w.Start + cut}, nameWord{w.Text[cut:], w.Start + cut, w.End})
+			continue
+		}
+		out = append(out, w)
+	}
+	return out
+}
+
+// isUpperASCII reports whether s is all upper-case ASCII letters.
+func isUpperASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < 'A' || s[i] > 'Z' {
+			return false
+		}
+	}
+	return s != ""
+}
+
+// camelWords splits a name at separators, digits and case changes.
+func camelWords(s string) []nameWord {
 	var out []nameWord
 	start := -1
 	flush := func(end int) {

@@ -19,7 +19,8 @@ var SyntaxError = &Rule{
 		"A connector that does not parse cannot be loaded by Power Query, cannot be certified, and hides every other " +
 		"finding in the broken file, so pqcert checks it first. Fix the error at the reported position (an unclosed " +
 		"bracket or text, a missing comma between fields or let bindings, a missing `;` after a section member) and " +
-		"run the check again: later errors are often consequences of the first.",
+		"run the check again: later errors are often consequences of the first. " +
+		"When the file holds unresolved merge conflict markers (lines starting <<<<<<<, =======, >>>>>>>), the message says so.",
 	Bad: Example{Files: map[string]string{
 		"Contoso.pq": "[Version = \"1.0.0\"]\nsection Contoso;\n\n" +
 			"[DataSource.Kind = \"Contoso\", Publish = \"Contoso.Publish\"]\n" +
@@ -56,6 +57,9 @@ func reportSyntaxError(p *Pass, f *MFile, e *scanner.Error, more int) {
 		msg += " (1 more syntax error after it; fix this one first)"
 	case more > 1:
 		msg += fmt.Sprintf(" (%d more syntax errors after it; fix this one first)", more)
+	}
+	if f.Src != nil {
+		msg = conflictMessage(f.Src.Source(), msg)
 	}
 	pos := token.NoPos
 	if e.Pos.IsValid() {

@@ -1,6 +1,8 @@
 package checks
 
 import (
+	"fmt"
+
 	"github.com/pqcert/pqcert/m/ast"
 	"github.com/pqcert/pqcert/m/token"
 )
@@ -75,10 +77,16 @@ func runMissingTestConnection(p *Pass) {
 		if ds.Member.Name != nil {
 			fn = ds.Member.Name.Name
 		}
+		// What TestConnection should return: the function and, when it
+		// needs one, the data source path.
+		want := fmt.Sprintf("{ %q, dataSourcePath }", fn)
+		if n, ok := fw.requiredParams(ds.Member.Value, fw.root); ok && n == 0 {
+			want = fmt.Sprintf("{ %q }", fn)
+		}
 		tc := rv.Fields["TestConnection"]
 		if tc == nil {
 			if rv.Complete {
-				p.Report(c.Main, m.Name, "kind record %q has no TestConnection; add TestConnection = (dataSourcePath) => { %q, dataSourcePath } so that the gateway can test the connection", ds.Kind, fn)
+				p.Report(c.Main, m.Name, "kind record %q has no TestConnection; add TestConnection = (dataSourcePath) => %s so that the gateway can test the connection", ds.Kind, want)
 			}
 			continue
 		}
@@ -92,13 +100,13 @@ func runMissingTestConnection(p *Pass) {
 			env = env.push(1)
 			env.defs["_"] = &Def{Name: "_", Kind: DefEach, Node: x, Env: env}
 		case *ast.BasicLit, *ast.ListExpr, *ast.RecordExpr, *ast.TypeExpr:
-			p.reportNode(tc.At, "TestConnection of %q is not a function; write TestConnection = (dataSourcePath) => { %q, dataSourcePath }", ds.Kind, fn)
+			p.reportNode(tc.At, "TestConnection of %q is not a function; write TestConnection = (dataSourcePath) => %s", ds.Kind, want)
 			continue
 		default:
 			continue
 		}
 		for _, l := range fw.returnedLists(body, env) {
-			checkTestConnectionList(p, l.list, l.env, ds.Kind, fn)
+			checkTestConnectionList(p, l.list, l.env, ds.Kind, fn, want)
 		}
 	}
 }
@@ -128,10 +136,10 @@ func (fw *follower) returnedLists(x ast.Expr, env *Env) []listAt {
 	return nil
 }
 
-func checkTestConnectionList(p *Pass, l *ast.ListExpr, env *Env, kind, fn string) {
+func checkTestConnectionList(p *Pass, l *ast.ListExpr, env *Env, kind, fn, want string) {
 	c := p.Conn
 	if len(l.Items) == 0 {
-		p.reportNode(l, "TestConnection of %q returns an empty list; return { %q, dataSourcePath }: the name of a shared function and its arguments", kind, fn)
+		p.reportNode(l, "TestConnection of %q returns an empty list; return %s: the name of a shared function and its arguments", kind, want)
 		return
 	}
 	name, ok := env.Text(l.Items[0])
@@ -151,4 +159,51 @@ func checkTestConnectionList(p *Pass, l *ast.ListExpr, env *Env, kind, fn string
 	case !m.IsShared():
 		p.reportNode(at, "TestConnection of %q names %q, which is not shared; declare it \"shared %s\" or name the shared data source function", kind, name, name)
 	}
+}
+
+// requiredParams counts the parameters a function value requires (those
+// not marked optional), looking through aliases and Value.ReplaceType (whose
+// type, when it is a literal function type, is what callers see); ok is
+// false when the function cannot be seen.
+func (fw *follower) requiredParams(x ast.Expr, env *Env) (n int, ok bool) {
+	var params []*ast.Param
+	x, env = fw.follow(x, env)
+	switch x := x.(type) {
+	case *ast.FuncLit:
+		params = x.Params
+	case *ast.CallExpr:
+		if env.LibraryName(x.Fun) != "Value.ReplaceType" || len(x.Args) < 2 {
+			return 0, false
+		}
+		t, _ := fw.follow(x.Args[1], env)
+		for t != nil {
+			switch tt := t.(type) {
+			case *ast.TypeExpr:
+				t = tt.X
+				continue
+			case *ast.BinaryExpr:
+				if tt.Op == token.META {
+					t = tt.X
+					continue
+				}
+			case *ast.ParenExpr:
+				t = tt.X
+				continue
+			case *ast.FunctionType:
+				params = tt.Params
+			}
+			break
+		}
+		if params == nil {
+			return fw.requiredParams(x.Args[0], env)
+		}
+	default:
+		return 0, false
+	}
+	for _, p := range params {
+		if !p.Optional.IsValid() {
+			n++
+		}
+	}
+	return n, true
 }

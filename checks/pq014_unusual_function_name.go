@@ -15,8 +15,9 @@ var UnusualFunctionName = &Rule{
 	Title:    "FunctionName is not a domain word such as Contents, Tables, Document, Databases, Feed",
 	Doc: "Looks at the FunctionName part of every exported Kind.FunctionName and warns when it does not " +
 		"name the data it returns: a leading verb (Contoso.GetTables, Contoso.FetchData, Contoso.Connect), " +
-		"a placeholder (Function1, Test, Sample, Query1, MyFunction) or an implementation word " +
-		"(ContentsImpl, TablesInternal, FeedHelper). Certified connectors sit beside Microsoft's own in " +
+		"a placeholder (Function1, Test, Sample, Query1, MyFunction), an implementation word " +
+		"(ContentsImpl, TablesInternal, FeedHelper, or the word alone: Helper, Util, Internal), or a domain word with " +
+		"a number after it (Contents2, Feed3), which reads as a copy. Certified connectors sit beside Microsoft's own in " +
 		"the function library, where names are nouns for the data: Contents, Tables, Document, " +
 		"Databases, Feed. Other nouns (Contoso.Projects) are fine. Fix it by naming the function for " +
 		"what it returns, e.g. Contoso.GetTables to Contoso.Tables.",
@@ -65,9 +66,19 @@ var placeholderNames = map[string]bool{
 	"hello": true, "helloworld": true, "dummy": true, "stub": true, "todo": true,
 }
 
-// helperSuffixes end the names of implementation helpers.
+// helperSuffixes end the names of implementation helpers; alone, they are
+// the whole name of one (Contoso.Helper, Contoso.Util).
 var helperSuffixes = map[string]bool{
-	"impl": true, "internal": true, "helper": true, "private": true, "debug": true, "test": true,
+	"impl": true, "internal": true, "helper": true, "helpers": true, "private": true, "debug": true, "test": true,
+	"util": true, "utils": true, "utility": true, "utilities": true,
+}
+
+// domainWords are the names the certification page gives for functions,
+// and the library's own (Odbc.DataSource, Sql.Database): a number after one
+// (Contoso.Contents2) marks a copy rather than different data.
+var domainWords = map[string]bool{
+	"contents": true, "tables": true, "table": true, "document": true, "databases": true, "database": true,
+	"feed": true, "datasource": true, "query": true, "view": true, "views": true, "files": true,
 }
 
 func runUnusualFunctionName(p *Pass) {
@@ -104,6 +115,10 @@ func unusualName(kind, fn string) string {
 		return fmt.Sprintf("function name %q starts with the verb %q; name it for the data it returns, e.g. %q", full, words[0].Text, kind+"."+rest)
 	case placeholderNames[bare] || (numbered && bare == "query") || (first == "my" && len(words) > 1):
 		return fmt.Sprintf("function name %q looks like a placeholder; name it for the data it returns, e.g. %q", full, kind+".Contents")
+	case len(words) == 1 && helperSuffixes[last]:
+		return fmt.Sprintf("function name %q names an implementation helper, not data; drop \"shared\" from a helper, or name an exported function for the data it returns, e.g. %q", full, kind+".Contents")
+	case numbered && domainWords[bare]:
+		return fmt.Sprintf("function name %q is %q with a number, like a second copy; name it for what differs, e.g. %q, or keep one function and change it under a new [Version]", full, fn[:len(bare)], kind+"."+fn[:len(bare)]+"ByRegion")
 	case len(words) > 1 && helperSuffixes[last]:
 		lw := words[len(words)-1]
 		return fmt.Sprintf("function name %q ends in %q like an implementation helper; export the user-facing function under a name for its data, e.g. %q", full, lw.Text, kind+"."+strings.TrimRight(fn[:lw.Start], "_.-"))

@@ -17,7 +17,8 @@ var MissingIcons = &Rule{
 		"SourceTypeImage records, each with an Icon16 list of Extension.Contents PNGs of 16, 20, 24 and " +
 		"32 pixels and an Icon32 list of 32, 40, 48 and 64 pixels, item by item. Each PNG named must be " +
 		"in the package, readable, square and of the size its place in the list promises. Records " +
-		"built in steps, named members such as Contoso.Icons and lists in .pqm modules are followed. " +
+		"built in steps, named members such as Contoso.Icons, lists in .pqm modules, and helpers that build the " +
+		"file name from a constant argument (`Png = (n) => Extension.Contents(n & \".png\")` called as Png(\"Contoso16\")) are followed. " +
 		"Certification asks for icons so that the connector looks right in the Get Data dialog at " +
 		"every display scale. Fix it by adding the eight PNGs (Contoso16.png ... Contoso64.png) and " +
 		"SourceImage = Contoso.Icons, SourceTypeImage = Contoso.Icons to the Publish record.",
@@ -139,24 +140,63 @@ func checkIconRecord(p *Pass, fw *follower, f *recordField, field string, done m
 }
 
 func checkIcon(p *Pass, fw *follower, it ast.Expr, env *Env, field string, i, size int, done map[ast.Node]bool) {
-	x, xenv := fw.follow(it, env)
-	call, ok := x.(*ast.CallExpr)
-	if !ok || len(call.Args) != 1 || xenv.LibraryName(call.Fun) != "Extension.Contents" {
-		return
-	}
-	name, ok := xenv.Text(call.Args[0])
+	call, name, ok := fw.iconFile(it, env, 0)
 	if !ok || done[call] {
 		return
 	}
 	done[call] = true
+	at := ast.Node(call)
+	if len(call.Args) > 0 {
+		at = call.Args[0]
+	}
 	c := p.Conn
 	ic := c.Icon(path.Join(c.Dir, name))
 	switch {
 	case ic == nil:
-		p.reportNode(call.Args[0], "icon %q is not in the package; add a %dx%d PNG named %q", name, size, size, name)
+		p.reportNode(at, "icon %q is not in the package; add a %dx%d PNG named %q", name, size, size, name)
 	case ic.Err != nil:
-		p.reportNode(call.Args[0], "icon %q is not a readable PNG (%v); save it as a %dx%d PNG", name, ic.Err, size, size)
+		p.reportNode(at, "icon %q is not a readable PNG (%v); save it as a %dx%d PNG", name, ic.Err, size, size)
 	case ic.Width != size || ic.Height != size:
-		p.reportNode(call.Args[0], "icon %q is %dx%d but item %d of %s should be %dx%d; resize it or list the right file", name, ic.Width, ic.Height, i+1, field, size, size)
+		p.reportNode(at, "icon %q is %dx%d but item %d of %s should be %dx%d; resize it or list the right file", name, ic.Width, ic.Height, i+1, field, size, size)
 	}
+}
+
+// iconFile returns the Extension.Contents call that an icon list item
+// reads, with the constant file name it reads: written out, or through a
+// helper defined in the connector (`Png = (n) => Extension.Contents(n &
+// ".png")` called as Png("Contoso16")), whose parameters are bound to the
+// call's arguments. The call returned is where findings go: the item's
+// argument when it goes through a helper.
+func (fw *follower) iconFile(it ast.Expr, env *Env, depth int) (at *ast.CallExpr, name string, ok bool) {
+	x, xenv := fw.follow(it, env)
+	call, isCall := x.(*ast.CallExpr)
+	if !isCall || depth > maxResolve {
+		return nil, "", false
+	}
+	if xenv.LibraryName(call.Fun) == "Extension.Contents" {
+		if len(call.Args) != 1 {
+			return nil, "", false
+		}
+		name, ok := xenv.Text(call.Args[0])
+		return call, name, ok
+	}
+	fl, fenv := fw.helper(call, xenv)
+	if fl == nil {
+		return nil, "", false
+	}
+	// Bind the parameters to the arguments, so that Text can read them.
+	for i, p := range fl.Params {
+		if p.Name == nil {
+			continue
+		}
+		var v ast.Expr = nullLit
+		if i < len(call.Args) {
+			v = call.Args[i]
+		}
+		fenv.defs[p.Name.Name] = &Def{Name: p.Name.Name, Kind: DefLet, Value: v, Env: xenv}
+	}
+	if _, name, ok = fw.iconFile(fl.Body, fenv, depth+1); !ok {
+		return nil, "", false
+	}
+	return call, name, true
 }

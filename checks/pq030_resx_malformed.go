@@ -17,7 +17,8 @@ var ResxMalformed = &Rule{
 		"a document whose root is not <root>, entity expansion (an XML bomb), an encoding the file does not match, or a <data> element without a name. " +
 		"Power Query reads every string of the connector from this file, so a connector whose resx cannot be read fails to load, " +
 		"and every Extension.LoadString call in it fails. The finding points at the first place the reader could not go past; " +
-		"fix the XML there (an editor with XML validation helps), or regenerate the file from the SDK template and copy the <data> entries back.",
+		"fix the XML there (an editor with XML validation helps), or regenerate the file from the SDK template and copy the <data> entries back. " +
+		"When the file holds unresolved merge conflict markers (lines starting <<<<<<<, =======, >>>>>>>), the message says so.",
 	Bad: Example{Files: map[string]string{
 		"Contoso.pq": resxExampleMain(),
 		"resources.resx": `<?xml version="1.0" encoding="utf-8"?>
@@ -51,8 +52,9 @@ var ResxMalformed = &Rule{
 				File: r.Path, Line: re.Pos.Line, Column: re.Pos.Column, EndLine: re.Pos.Line, EndColumn: re.Pos.Column,
 				Message: re.Msg + malformedHint(re.Msg),
 			}
-			if r.File != nil {
+			if r.File != nil && r.File.Src != nil {
 				d.Source = r.File.Src
+				d.Message = conflictMessage(r.File.Src.Source(), d.Message)
 			}
 			p.add(d)
 		}
