@@ -42,7 +42,7 @@ const resxSource = "<root>\r\n  <data name=\"Unused\" xml:space=\"preserve\">\r\
 // a newline (in a file whose name needs escaping).
 func fixture() *Result {
 	pq := token.NewFile("Contoso/Contoso.pq", []byte(pqSource))
-	rx := token.NewLineFile("Contoso/resources.resx", []byte(resxSource))
+	rx := token.NewXMLFile("Contoso/resources.resx", []byte(resxSource))
 	span := func(f *token.File, from, to string, d checks.Diagnostic) checks.Diagnostic {
 		src := string(f.Source())
 		start := strings.Index(src, from)

@@ -212,7 +212,7 @@ func tags(r *checks.Rule) []string {
 }
 
 func sarifResultOf(d checks.Diagnostic, ruleIndex int) sarifResult {
-	loc := sarifPhysical{ArtifactLocation: sarifArtifactLoc{URI: fileURI(d.File), URIBaseID: srcRoot}}
+	loc := sarifPhysical{ArtifactLocation: artifactLocation(d.File)}
 	if d.Line > 0 {
 		reg := &sarifRegion{StartLine: d.Line, StartColumn: max(d.Column, 1)}
 		switch {
@@ -241,6 +241,15 @@ func level(s checks.Severity) string {
 
 // fileURI makes a relative URI reference of a repository path: '/'
 // separators, each segment percent-encoded.
+// artifactLocation is a path relative to %SRCROOT%, or, for an absolute
+// path (a connector named by its full path), a file URI of its own.
+func artifactLocation(p string) sarifArtifactLoc {
+	if filepath.IsAbs(p) || strings.HasPrefix(p, "/") {
+		return sarifArtifactLoc{URI: fileURL(p, false)}
+	}
+	return sarifArtifactLoc{URI: fileURI(p), URIBaseID: srcRoot}
+}
+
 func fileURI(p string) string {
 	p = path.Clean(filepath.ToSlash(p))
 	segs := strings.Split(p, "/")
@@ -252,15 +261,19 @@ func fileURI(p string) string {
 
 // rootURI makes the absolute file URI, ending in '/', that %SRCROOT%
 // stands for.
-func rootURI(root string) string {
-	p := filepath.ToSlash(root)
-	if abs, err := filepath.Abs(root); err == nil {
-		p = filepath.ToSlash(abs)
+func rootURI(root string) string { return fileURL(root, true) }
+
+// fileURL makes the absolute file URI of p; dir adds the trailing '/'
+// that a base URI needs.
+func fileURL(p string, dir bool) string {
+	if abs, err := filepath.Abs(p); err == nil {
+		p = abs
 	}
+	p = filepath.ToSlash(p)
 	if !strings.HasPrefix(p, "/") {
 		p = "/" + p // a Windows drive, C:/x → /C:/x
 	}
-	if !strings.HasSuffix(p, "/") {
+	if dir && !strings.HasSuffix(p, "/") {
 		p += "/"
 	}
 	return (&url.URL{Scheme: "file", Path: p}).String()
