@@ -26,8 +26,9 @@ func (s Severity) String() string {
 }
 
 // Diagnostic is one finding: a rule, a place and a message. Positions are
-// 1-based; columns count characters. A finding about a whole file (a
-// missing icon, a resx that is not XML at all) has Line 0.
+// 1-based; columns count characters. A finding about a whole text file
+// that exists is placed at 1:1 (Pass.ReportFileStart); only one about a
+// file that does not exist or is not text has Line 0.
 type Diagnostic struct {
 	Rule      string // stable ID, e.g. "PQ005"
 	Name      string // kebab-case slug, e.g. "version-not-bumped"

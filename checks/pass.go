@@ -57,9 +57,22 @@ func (p *Pass) ReportRange(path string, src *token.File, pos, end token.Pos, msg
 	p.add(d)
 }
 
-// ReportFile reports a finding about a whole file (no position).
+// ReportFile reports a finding about a whole file (no position), for a
+// file that does not exist or is not text; see ReportFileStart.
 func (p *Pass) ReportFile(path string, format string, args ...any) {
 	p.add(Diagnostic{File: path, Message: fmt.Sprintf(format, args...)})
+}
+
+// ReportFileStart reports a finding about a whole text file at its first
+// line and column, so that every output format can place it; without the
+// file's text (a file that does not exist or is not text) it is a
+// file-level finding like ReportFile's.
+func (p *Pass) ReportFileStart(path string, src *token.File, format string, args ...any) {
+	if src == nil {
+		p.ReportFile(path, format, args...)
+		return
+	}
+	p.ReportRange(path, src, token.PosOf(0), token.NoPos, fmt.Sprintf(format, args...))
 }
 
 func (p *Pass) add(d Diagnostic) {

@@ -35,7 +35,7 @@ var ResxLocaleMismatch = &Rule{
 				continue
 			}
 			if neutral == nil {
-				p.ReportFile(r.Path, "%s has no resources.resx beside it to fall back to; add %s with the same keys in the default language",
+				p.ReportFileStart(r.Path, r.File.Src, "%s has no resources.resx beside it to fall back to; add %s with the same keys in the default language",
 					path.Base(r.Path), path.Join(path.Dir(r.Path), "resources.resx"))
 				continue
 			}

@@ -7,7 +7,9 @@
 // A `want` comment expects a finding on its own line whose message matches
 // the quoted regular expression (and whose rule is the ID, when given).
 // Findings without a line (a missing icon file) are expected in a file
-// named EXPECT in the case folder, one per line: `path: PQ017 "regexp"`.
+// named EXPECT in the case folder, one per line: `path: PQ017 "regexp"`;
+// `path:1: PQ036 "regexp"` expects one on a line of a file that cannot
+// hold a want comment there.
 // Every expectation must be met and every finding expected.
 package checkstest
 
@@ -46,6 +48,7 @@ func (e *Expectation) String() string {
 }
 
 var wantRE = regexp.MustCompile(`(?://|/\*|<!--)\s*want\s+((?:(?:PQ[0-9]{3}\s+)?"(?:[^"\\]|\\.)*"\s*)+)`)
+var expectLineRE = regexp.MustCompile(`^([0-9]+):`)
 var oneWantRE = regexp.MustCompile(`(?:(PQ[0-9]{3})\s+)?("(?:[^"\\]|\\.)*")`)
 
 // Files reads every file below root into a map keyed by '/'-separated path.
@@ -162,11 +165,16 @@ func Expectations(dir string, files map[string][]byte) ([]*Expectation, error) {
 				continue
 			}
 			file, rest, _ := strings.Cut(l, ":")
+			line := 0
+			if m := expectLineRE.FindStringSubmatch(rest); m != nil {
+				line, _ = strconv.Atoi(m[1])
+				rest = rest[len(m[0]):]
+			}
 			w := oneWantRE.FindStringSubmatch(rest)
 			if w == nil {
 				return nil, fmt.Errorf("EXPECT: cannot read %q", l)
 			}
-			e, err := newExpectation(strings.TrimSpace(file), 0, w[1], w[2])
+			e, err := newExpectation(strings.TrimSpace(file), line, w[1], w[2])
 			if err != nil {
 				return nil, err
 			}
