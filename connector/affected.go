@@ -16,6 +16,21 @@ type Touched struct {
 	// Changed lists the packaged files that changed, sorted: paths as they
 	// are after the change, or before it for deletions.
 	Changed []string
+	// After is the package after the change (nil when deleted), Before
+	// the one before it (nil when added; at OldDir when moved), with
+	// their packaged files: what Discover would say of those folders.
+	After, Before *Package
+}
+
+// Impact is what a change does to the connector packages of two
+// snapshots, found by looking only at the folders the change touches.
+type Impact struct {
+	Touched []Touched
+	// AmbiguousBefore and AmbiguousAfter are the folders with several
+	// section documents among those examined — every folder holding a
+	// changed path (Path or OldPath) and every folder above it — before
+	// and after the change.
+	AmbiguousBefore, AmbiguousAfter map[string][]string
 }
 
 // Affected maps a change (from before to after) onto connector packages:
@@ -25,19 +40,63 @@ type Touched struct {
 // was renamed into another folder; otherwise a package that disappears from
 // one folder and appears in another is one deletion and one addition.
 //
-// Ambiguous folders (see Discover) are reported in the returned error,
-// alongside the packages that could be decided.
+// changes must be the whole change from before to after (as Diff or
+// Repo.Staged give it): only the folders holding changed paths and their
+// ancestors are read, since a package can appear, vanish or change only
+// there, so the cost follows the change, not the repository. The result
+// is what running Discover on both snapshots would give.
+//
+// Ambiguous folders (see Discover) among those examined are reported in
+// the returned error, alongside the packages that could be decided.
 func Affected(changes []snapshot.Change, before, after snapshot.Snapshot) ([]Touched, error) {
-	bpkgs, berr := Discover(before)
-	apkgs, aerr := Discover(after)
-	for _, err := range []error{berr, aerr} {
-		var amb *AmbiguousError
-		if err != nil && !errors.As(err, &amb) {
+	im, err := Analyze(changes, before, after)
+	if err != nil {
+		return nil, err
+	}
+	var errs []error
+	for _, amb := range []map[string][]string{im.AmbiguousBefore, im.AmbiguousAfter} {
+		if len(amb) > 0 {
+			errs = append(errs, &AmbiguousError{Dirs: amb})
+		}
+	}
+	return im.Touched, errors.Join(errs...)
+}
+
+// Analyze is Affected with the ambiguous folders of each side returned
+// apart; its error is only for snapshots that cannot be read.
+func Analyze(changes []snapshot.Change, before, after snapshot.Snapshot) (*Impact, error) {
+	bn, an := newNear(before), newNear(after)
+	for _, d := range ancestors(changes) {
+		if err := bn.examine(d); err != nil {
+			return nil, err
+		}
+		if err := an.examine(d); err != nil {
 			return nil, err
 		}
 	}
-	bfile, bdir := index(bpkgs)
-	afile, adir := index(apkgs)
+	out := decide(changes, bn.fileOwner, an.fileOwner, bn.pkgs, an.pkgs)
+	for _, t := range out {
+		if t.After != nil {
+			if err := an.fill(t.After); err != nil {
+				return nil, err
+			}
+		}
+		if t.Before != nil {
+			if err := bn.fill(t.Before); err != nil {
+				return nil, err
+			}
+		}
+	}
+	return &Impact{Touched: out, AmbiguousBefore: bn.ambiguous(), AmbiguousAfter: an.ambiguous()}, nil
+}
+
+// decide maps the changes onto packages, given each side's packages by
+// folder (at least those in every folder holding a changed path or above
+// one) and the package each changed path is a packaged file of (nil for
+// none).
+func decide(changes []snapshot.Change, bowner, aowner func(string) *Package, bdir, adir map[string]*Package) []Touched {
+	bfile := func(p string) (*Package, bool) { pkg := bowner(p); return pkg, pkg != nil }
+	afile := func(p string) (*Package, bool) { pkg := aowner(p); return pkg, pkg != nil }
 
 	changed := map[string]map[string]bool{} // after-side dir (or before-side for deletions) → paths
 	mark := func(dir, p string) {
@@ -49,23 +108,23 @@ func Affected(changes []snapshot.Change, before, after snapshot.Snapshot) ([]Tou
 	moved := map[string]string{} // after dir → before dir
 	for _, c := range changes {
 		if c.Status == "R" {
-			if b, ok := bfile[c.OldPath]; ok && b.Main == c.OldPath {
-				if a, ok := afile[c.Path]; ok && a.Main == c.Path && a.Dir != b.Dir && bdir[a.Dir] == nil && adir[b.Dir] == nil {
+			if b, ok := bfile(c.OldPath); ok && b.Main == c.OldPath {
+				if a, ok := afile(c.Path); ok && a.Main == c.Path && a.Dir != b.Dir && bdir[a.Dir] == nil && adir[b.Dir] == nil {
 					moved[a.Dir] = b.Dir
 				}
 			}
 		}
-		if a, ok := afile[c.Path]; ok && c.Status != "D" {
+		if a, ok := afile(c.Path); ok && c.Status != "D" {
 			mark(a.Dir, c.Path)
 		}
 		old := c.Path
 		if c.Status == "R" {
 			old = c.OldPath
 		}
-		if b, ok := bfile[old]; ok && (c.Status == "D" || c.Status == "R") {
+		if b, ok := bfile(old); ok && (c.Status == "D" || c.Status == "R") {
 			if _, stays := adir[b.Dir]; !stays {
 				mark("\x00"+b.Dir, old) // a package that no longer exists
-			} else if _, ok := afile[c.Path]; !ok || c.Status == "D" {
+			} else if _, ok := afile(c.Path); !ok || c.Status == "D" {
 				mark(b.Dir, old)
 			}
 		}
@@ -76,7 +135,7 @@ func Affected(changes []snapshot.Change, before, after snapshot.Snapshot) ([]Tou
 	for adirName, bdirName := range moved {
 		movedFrom[bdirName] = true
 		a := adir[adirName]
-		out = append(out, Touched{Dir: a.Dir, Main: a.Main, Status: "moved", OldDir: bdirName, Changed: keys(changed[adirName])})
+		out = append(out, Touched{Dir: a.Dir, Main: a.Main, Status: "moved", OldDir: bdirName, Changed: keys(changed[adirName]), After: a, Before: bdir[bdirName]})
 	}
 	for d, a := range adir {
 		if _, ok := moved[d]; ok {
@@ -84,31 +143,18 @@ func Affected(changes []snapshot.Change, before, after snapshot.Snapshot) ([]Tou
 		}
 		switch {
 		case bdir[d] == nil:
-			out = append(out, Touched{Dir: d, Main: a.Main, Status: "added", Changed: keys(changed[d])})
+			out = append(out, Touched{Dir: d, Main: a.Main, Status: "added", Changed: keys(changed[d]), After: a})
 		case len(changed[d]) > 0:
-			out = append(out, Touched{Dir: d, Main: a.Main, Status: "modified", Changed: keys(changed[d])})
+			out = append(out, Touched{Dir: d, Main: a.Main, Status: "modified", Changed: keys(changed[d]), After: a, Before: bdir[d]})
 		}
 	}
 	for d, b := range bdir {
 		if adir[d] == nil && !movedFrom[d] {
-			out = append(out, Touched{Dir: d, Main: b.Main, Status: "deleted", Changed: keys(changed["\x00"+d])})
+			out = append(out, Touched{Dir: d, Main: b.Main, Status: "deleted", Changed: keys(changed["\x00"+d]), Before: b})
 		}
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].Dir < out[j].Dir })
-	return out, errors.Join(berr, aerr)
-}
-
-// index maps every packaged file and every folder to its package.
-func index(pkgs []Package) (map[string]*Package, map[string]*Package) {
-	files, dirs := map[string]*Package{}, map[string]*Package{}
-	for i := range pkgs {
-		p := &pkgs[i]
-		dirs[p.Dir] = p
-		for _, f := range p.Files {
-			files[f] = p
-		}
-	}
-	return files, dirs
+	return out
 }
 
 func keys(m map[string]bool) []string {

@@ -81,15 +81,23 @@ func TestAffected(t *testing.T) {
 	}{
 		{"unpackaged files only", base, with("C/C2.query.pq", "C/bin/other.dll", "C/README.md"), nil},
 		{"packaged file added", base, with("C/icon.png"),
-			[]Touched{{Dir: "C", Main: "C/C.pq", Status: "modified", Changed: []string{"C/icon.png"}}}},
+			[]Touched{{Dir: "C", Main: "C/C.pq", Status: "modified", Changed: []string{"C/icon.png"},
+				After:  &Package{Dir: "C", Main: "C/C.pq", Files: []string{"C/C.pq", "C/C.pqm", "C/icon.png"}},
+				Before: &Package{Dir: "C", Main: "C/C.pq", Files: []string{"C/C.pq", "C/C.pqm"}}}}},
 		{"packaged file deleted", base, []string{"C/C.pq", "C/C.query.pq", "C/bin/C.mez", "D/D.pq", "D/resources.resx"},
-			[]Touched{{Dir: "C", Main: "C/C.pq", Status: "modified", Changed: []string{"C/C.pqm"}}}},
+			[]Touched{{Dir: "C", Main: "C/C.pq", Status: "modified", Changed: []string{"C/C.pqm"},
+				After:  &Package{Dir: "C", Main: "C/C.pq", Files: []string{"C/C.pq"}},
+				Before: &Package{Dir: "C", Main: "C/C.pq", Files: []string{"C/C.pq", "C/C.pqm"}}}}},
 		{"connector added", base, with("E/E.pq", "E/E.png"),
-			[]Touched{{Dir: "E", Main: "E/E.pq", Status: "added", Changed: []string{"E/E.png", "E/E.pq"}}}},
+			[]Touched{{Dir: "E", Main: "E/E.pq", Status: "added", Changed: []string{"E/E.png", "E/E.pq"},
+				After: &Package{Dir: "E", Main: "E/E.pq", Files: []string{"E/E.png", "E/E.pq"}}}}},
 		{"connector removed", base, []string{"C/C.pq", "C/C.pqm", "C/C.query.pq", "C/bin/C.mez"},
-			[]Touched{{Dir: "D", Main: "D/D.pq", Status: "deleted", Changed: []string{"D/D.pq", "D/resources.resx"}}}},
+			[]Touched{{Dir: "D", Main: "D/D.pq", Status: "deleted", Changed: []string{"D/D.pq", "D/resources.resx"},
+				Before: &Package{Dir: "D", Main: "D/D.pq", Files: []string{"D/D.pq", "D/resources.resx"}}}}},
 		{"connector moved", base, []string{"C/C.pq", "C/C.pqm", "C/C.query.pq", "C/bin/C.mez", "New/D/D.pq", "New/D/resources.resx"},
-			[]Touched{{Dir: "New/D", Main: "New/D/D.pq", Status: "moved", OldDir: "D", Changed: []string{"New/D/D.pq", "New/D/resources.resx"}}}},
+			[]Touched{{Dir: "New/D", Main: "New/D/D.pq", Status: "moved", OldDir: "D", Changed: []string{"New/D/D.pq", "New/D/resources.resx"},
+				After:  &Package{Dir: "New/D", Main: "New/D/D.pq", Files: []string{"New/D/D.pq", "New/D/resources.resx"}},
+				Before: &Package{Dir: "D", Main: "D/D.pq", Files: []string{"D/D.pq", "D/resources.resx"}}}}},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

@@ -36,6 +36,9 @@ type input struct {
 	after   snapshot.Snapshot
 	changes []snapshot.Change
 	touched []connector.Touched
+	// ambiguous are the folders with several section documents, after the
+	// change, among those holding a changed path or above one.
+	ambiguous map[string][]string
 }
 
 // readInput opens the repository (unless paths were given) and computes
@@ -76,12 +79,14 @@ func readInput(m mode) (*input, error) {
 			return nil, err
 		}
 	}
-	// An ambiguous folder is not fatal here: targets reports it, and the
-	// connectors that could be decided are still touched.
-	var amb *connector.AmbiguousError
-	if in.touched, err = connector.Affected(in.changes, in.before, in.after); err != nil && !errors.As(err, &amb) {
+	// Only the folders around the change are read. An ambiguous folder is
+	// not fatal here: targets reports it, and the connectors that could be
+	// decided are still touched.
+	im, err := connector.Analyze(in.changes, in.before, in.after)
+	if err != nil {
 		return nil, err
 	}
+	in.touched, in.ambiguous = im.Touched, im.AmbiguousAfter
 	return in, nil
 }
 
@@ -96,44 +101,46 @@ type loadJob struct {
 
 // targets turns the input into the connectors to check. With all, every
 // connector of the after snapshot is checked; otherwise those the change
-// touches (a deleted connector needs nothing).
+// touches (a deleted connector needs nothing), taken from the touched list
+// without discovering either snapshot: a commit of ten files in a
+// monorepo reads the folders around those files, not the whole tree.
 func (in *input) targets(all bool) ([]checks.Target, error) {
+	var jobs []loadJob
+	if !all {
+		in.skipped = touchedDirs(in.ambiguous, in.changes, false)
+		for _, t := range in.touched {
+			if t.After == nil {
+				continue
+			}
+			jobs = append(jobs, in.job(*t.After, t))
+		}
+		return loadAll(jobs), nil
+	}
 	afterPkgs, ambiguous, err := discover(in.after)
 	if err != nil {
 		return nil, err
 	}
-	in.skipped = touchedDirs(ambiguous, in.changes, all)
-	var beforePkgs []connector.Package
-	if len(in.touched) > 0 {
-		if beforePkgs, _, err = discover(in.before); err != nil {
-			return nil, err
-		}
-	}
+	in.skipped = touchedDirs(ambiguous, in.changes, true)
 	touched := make(map[string]connector.Touched, len(in.touched))
 	for _, t := range in.touched {
-		touched[t.Dir] = t
+		if t.After != nil {
+			touched[t.Dir] = t
+		}
 	}
-	var jobs []loadJob
 	for _, p := range afterPkgs {
-		t, ok := touched[p.Dir]
-		if !ok && !all {
-			continue
-		}
-		j := loadJob{snap: in.after, pkg: p}
-		if ok && t.Status != "added" {
-			old := t.Dir
-			if t.OldDir != "" {
-				old = t.OldDir
-			}
-			for i := range beforePkgs {
-				if beforePkgs[i].Dir == old {
-					j.beforeSnap, j.beforePkg = in.before, &beforePkgs[i]
-				}
-			}
-		}
-		jobs = append(jobs, j)
+		jobs = append(jobs, in.job(p, touched[p.Dir]))
 	}
 	return loadAll(jobs), nil
+}
+
+// job loads pkg from the after snapshot, with the package it was before
+// the change (t.Before) when t touched it and it is not new.
+func (in *input) job(pkg connector.Package, t connector.Touched) loadJob {
+	j := loadJob{snap: in.after, pkg: pkg}
+	if t.Before != nil {
+		j.beforeSnap, j.beforePkg = in.before, t.Before
+	}
+	return j
 }
 
 // discover finds the connector packages of a snapshot, and the folders

@@ -58,6 +58,90 @@ func BenchmarkStaged(b *testing.B) {
 	}
 }
 
+// BenchmarkHook times the whole pre-commit hook, process start to exit:
+// the built check-version-bump in the same generated repositories as
+// BenchmarkStaged (N committed files, 10 staged changes, each in a folder
+// of 50 section documents, so the hook finds nothing to check and notes
+// the folders), side by side with `git diff --cached --name-status`.
+// Reported: ms per run of each, their ratio, peak RSS of each, and the
+// hook's own floor — the same binary in a one-file repository — which no
+// change to how pqcert reads a repository can go below.
+//
+//	go test ./snapshot -run '^$' -bench BenchmarkHook -benchtime 20x
+//
+// PQCERT_HOOK_BIN names a prebuilt binary to time instead (an older
+// build, for a before/after comparison).
+func BenchmarkHook(b *testing.B) {
+	if _, err := exec.LookPath("git"); err != nil {
+		b.Skip("git not installed")
+	}
+	bin := os.Getenv("PQCERT_HOOK_BIN")
+	if bin == "" {
+		bin = filepath.Join(b.TempDir(), "check-version-bump")
+		if out, err := exec.Command("go", "build", "-o", bin, "github.com/pqcert/pqcert/cmd/check-version-bump").CombinedOutput(); err != nil {
+			b.Fatalf("go build: %v\n%s", err, out)
+		}
+	}
+	floor := floorRepo(b)
+	for _, n := range []int{50000, 200000} {
+		b.Run(fmt.Sprint(n), func(b *testing.B) {
+			dir := benchRepo(b, n)
+			cmd := exec.Command(bin)
+			cmd.Dir = dir
+			if out, err := cmd.CombinedOutput(); err != nil || !strings.Contains(string(out), "and 5 more such folders") {
+				b.Fatalf("check-version-bump: %v\n%s", err, out)
+			}
+			var oursT, gitT, floorT time.Duration
+			var oursRSS, gitRSS, floorRSS int64
+			b.ResetTimer()
+			for b.Loop() {
+				r, _ := runTimed(b, dir, bin)
+				oursT += r.wall
+				oursRSS = max(oursRSS, r.rssKB)
+				g, _ := runTimed(b, dir, "git", "diff", "--cached", "--name-status")
+				gitT += g.wall
+				gitRSS = max(gitRSS, g.rssKB)
+				f, _ := runTimed(b, floor, bin)
+				floorT += f.wall
+				floorRSS = max(floorRSS, f.rssKB)
+			}
+			b.StopTimer()
+			per := func(d time.Duration) float64 { return float64(d.Microseconds()) / 1000 / float64(b.N) }
+			b.ReportMetric(per(oursT), "hook-ms")
+			b.ReportMetric(per(gitT), "git-ms")
+			b.ReportMetric(per(oursT)/per(gitT), "ratio")
+			b.ReportMetric(float64(oursRSS)/1024, "hook-peak-MB")
+			b.ReportMetric(float64(gitRSS)/1024, "git-peak-MB")
+			b.ReportMetric(per(floorT), "hook-floor-ms")
+			b.ReportMetric(float64(floorRSS)/1024, "hook-floor-peak-MB")
+		})
+	}
+}
+
+// floorRepo is a repository with one committed and one staged file that
+// touch no connector.
+func floorRepo(b *testing.B) string {
+	b.Helper()
+	dir := b.TempDir()
+	for _, args := range [][]string{
+		{"init", "-q"},
+		{"-c", "user.name=B", "-c", "user.email=b@example.com", "commit", "-q", "--allow-empty", "-m", "x"},
+	} {
+		cmd := exec.Command("git", args...)
+		cmd.Dir = dir
+		if out, err := cmd.CombinedOutput(); err != nil {
+			b.Fatalf("git %v: %v\n%s", args, err, out)
+		}
+	}
+	os.WriteFile(filepath.Join(dir, "README.md"), []byte("x\n"), 0o644)
+	cmd := exec.Command("git", "add", "README.md")
+	cmd.Dir = dir
+	if out, err := cmd.CombinedOutput(); err != nil {
+		b.Fatalf("git add: %v\n%s", err, out)
+	}
+	return dir
+}
+
 type timed struct {
 	wall  time.Duration
 	rssKB int64

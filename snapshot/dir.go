@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"syscall"
 )
 
 // dirSnapshot is a folder on disk. Symlinks are never followed: like git, a
@@ -40,9 +41,12 @@ func (d *dirSnapshot) Files() ([]Entry, error) { return d.list.files() }
 
 func (d *dirSnapshot) Stat(path string) (Entry, bool) { return d.list.stat(path) }
 
-func (d *dirSnapshot) walk() ([]Entry, error) {
+func (d *dirSnapshot) walk() ([]Entry, error) { return d.walkFrom(".") }
+
+// walkFrom lists the files under root ("." for all), as Files does.
+func (d *dirSnapshot) walkFrom(root string) ([]Entry, error) {
 	var out []Entry
-	err := fs.WalkDir(d.fsys.FS(), ".", func(p string, de fs.DirEntry, err error) error {
+	err := fs.WalkDir(d.fsys.FS(), root, func(p string, de fs.DirEntry, err error) error {
 		if err != nil {
 			return err
 		}
@@ -68,6 +72,74 @@ func (d *dirSnapshot) walk() ([]Entry, error) {
 		return nil, fmt.Errorf("reading %s: %w", d.root, err)
 	}
 	return out, nil
+}
+
+// realDir reports whether dir ("" the root) is a folder that Files walks
+// into: a valid path, no ".git" on the way, no symlink on the way.
+func (d *dirSnapshot) realDir(dir string) (bool, error) {
+	if dir == "" {
+		return true, nil
+	}
+	if !fs.ValidPath(dir) || inGitDir(dir) {
+		return false, nil
+	}
+	parts := strings.Split(dir, "/")
+	for i := range parts {
+		info, err := d.fsys.Lstat(strings.Join(parts[:i+1], "/"))
+		if err != nil {
+			if errors.Is(err, fs.ErrNotExist) || errors.Is(err, syscall.ENOTDIR) {
+				return false, nil
+			}
+			return false, err
+		}
+		if !info.IsDir() {
+			return false, nil
+		}
+	}
+	return true, nil
+}
+
+// Dir reads one folder instead of walking the tree.
+func (d *dirSnapshot) Dir(dir string) ([]Entry, error) {
+	if ok, err := d.realDir(dir); !ok || err != nil {
+		return nil, err
+	}
+	name := dir
+	if name == "" {
+		name = "."
+	}
+	des, err := fs.ReadDir(d.fsys.FS(), name)
+	if err != nil {
+		return nil, fmt.Errorf("reading %s: %w", d.root, err)
+	}
+	var out []Entry
+	for _, de := range des {
+		if de.IsDir() || de.Name() == ".git" {
+			continue
+		}
+		info, err := de.Info()
+		if err != nil {
+			return nil, fmt.Errorf("reading %s: %w", d.root, err)
+		}
+		if e, ok := entryFromInfo(dirPrefix(dir)+de.Name(), info); ok {
+			out = append(out, e)
+		}
+	}
+	sortEntries(out)
+	return out, nil
+}
+
+// Subtree walks one folder instead of the tree.
+func (d *dirSnapshot) Subtree(dir string) ([]Entry, error) {
+	if dir == "" {
+		return d.Files()
+	}
+	if ok, err := d.realDir(dir); !ok || err != nil {
+		return nil, err
+	}
+	out, err := d.walkFrom(dir)
+	sortEntries(out)
+	return out, err
 }
 
 // entryFromInfo maps a file's stat to a git-style entry; sockets, devices

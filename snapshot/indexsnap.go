@@ -5,6 +5,9 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"os"
+	"sort"
+	"sync"
 
 	"github.com/pqcert/pqcert/snapshot/index"
 )
@@ -87,8 +90,23 @@ func readEntry(s Snapshot, path string, readBlob func(id string) ([]byte, error)
 }
 
 // Index is the index that git hands a hook ($GIT_INDEX_FILE, else the
-// repository's own), as one entry per staged path.
+// repository's own), as one entry per staged path. The index is decoded
+// once per Repo while the file is unchanged (Staged shares it), and
+// entries are built only for the paths asked about: Files builds all of
+// them, Stat, Dir and Subtree only their own.
 func (r *Repo) Index() (Snapshot, error) {
+	if r.store != nil {
+		idx, err := r.readIndex()
+		if err == nil {
+			s := &indexSnapshot{idx: idx, readBlob: r.readBlob}
+			s.list.load = func() ([]Entry, error) { return s.merged(0, len(idx.Entries)), nil }
+			return s, nil
+		}
+		var unsup *UnsupportedError
+		if !errors.As(err, &unsup) || r.cli == nil {
+			return nil, err
+		}
+	}
 	es, err := r.indexEntries()
 	if err != nil {
 		return nil, err
@@ -96,6 +114,72 @@ func (r *Repo) Index() (Snapshot, error) {
 	t := &treeSnapshot{name: "index", readBlob: r.readBlob}
 	t.list.load = func() ([]Entry, error) { return mergeStages(es), nil }
 	return t, nil
+}
+
+// indexSnapshot is the index read by pqcert's own reader.
+type indexSnapshot struct {
+	idx      *index.Index
+	readBlob func(id string) ([]byte, error)
+	list     listing
+}
+
+func (s *indexSnapshot) Name() string            { return "index" }
+func (s *indexSnapshot) Files() ([]Entry, error) { return s.list.files() }
+
+func (s *indexSnapshot) ReadFile(path string) ([]byte, error) {
+	return readEntry(s, path, s.readBlob)
+}
+
+// merged is the entries of index positions [lo, hi), stages merged.
+func (s *indexSnapshot) merged(lo, hi int) []Entry {
+	es := make([]stagedEntry, 0, hi-lo)
+	for i := lo; i < hi; i++ {
+		e := s.idx.Entries[i]
+		es = append(es, stagedEntry{
+			Entry: Entry{Path: s.idx.Path(i), Mode: e.Mode, Hash: hex.EncodeToString(s.idx.OID(i)), Size: -1},
+			stage: e.Stage, intentToAdd: e.IntentToAdd,
+		})
+	}
+	return mergeStages(es)
+}
+
+func (s *indexSnapshot) path(i int) string { return s.idx.Path(i) }
+
+func (s *indexSnapshot) Stat(path string) (Entry, bool) {
+	n := len(s.idx.Entries)
+	lo := sort.Search(n, func(i int) bool { return s.idx.Path(i) >= path })
+	hi := lo
+	for hi < n && s.idx.Path(hi) == path {
+		hi++
+	}
+	if es := s.merged(lo, hi); len(es) == 1 {
+		return es[0], true
+	}
+	return Entry{}, false
+}
+
+// Dir binary-searches the folder's run of entries and skips each
+// subfolder's run the same way.
+func (s *indexSnapshot) Dir(dir string) ([]Entry, error) {
+	prefix := dirPrefix(dir)
+	lo, hi := prefixRange(len(s.idx.Entries), s.path, prefix)
+	var out []Entry
+	directRange(lo, hi, s.path, prefix, func(i int) {
+		j := i + 1 // the stages of an unmerged path follow it
+		for j < hi && s.idx.Path(j) == s.idx.Path(i) {
+			j++
+		}
+		if i > lo && s.idx.Path(i-1) == s.idx.Path(i) {
+			return // visited with its first stage
+		}
+		out = append(out, s.merged(i, j)...)
+	})
+	return out, nil
+}
+
+func (s *indexSnapshot) Subtree(dir string) ([]Entry, error) {
+	lo, hi := prefixRange(len(s.idx.Entries), s.path, dirPrefix(dir))
+	return s.merged(lo, hi), nil
 }
 
 // indexEntries reads the index with pqcert's own reader, and with git
@@ -124,8 +208,27 @@ func (r *Repo) indexEntries() ([]stagedEntry, error) {
 
 // readIndex decodes the index file; a missing file is an empty index (a
 // new repository before the first `git add`). Features the reader cannot
-// decode come back as *UnsupportedError.
+// decode come back as *UnsupportedError. The decoded index is kept while
+// the file is the same one (git replaces the index by renaming a new file
+// over it) with the same size and modification time, so Index and Staged
+// in one hook decode it once.
 func (r *Repo) readIndex() (*index.Index, error) {
+	info, err := os.Stat(r.indexPath)
+	if errors.Is(err, fs.ErrNotExist) {
+		return &index.Index{}, nil
+	}
+	if err != nil {
+		return nil, fmt.Errorf("reading index %s: %w", r.indexPath, err)
+	}
+	c := r.idxCache
+	if c == nil {
+		c = &indexCache{}
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.idx != nil && os.SameFile(c.info, info) && c.info.Size() == info.Size() && c.info.ModTime().Equal(info.ModTime()) {
+		return c.idx, nil
+	}
 	idx, err := index.ReadFile(r.indexPath, r.hashLen)
 	if errors.Is(err, fs.ErrNotExist) {
 		return &index.Index{}, nil
@@ -137,7 +240,15 @@ func (r *Repo) readIndex() (*index.Index, error) {
 	if err != nil {
 		return nil, fmt.Errorf("reading index %s: %w", r.indexPath, err)
 	}
+	c.info, c.idx = info, idx
 	return idx, nil
+}
+
+// indexCache is the last index decoded and the file it came from.
+type indexCache struct {
+	mu   sync.Mutex
+	info fs.FileInfo
+	idx  *index.Index
 }
 
 // readBlob reads an object through go-git, or git when go-git cannot.

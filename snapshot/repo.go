@@ -22,6 +22,8 @@ type Repo struct {
 	cli   *gitCLI // the git binary, when available; required when store is nil
 	// cliReason names why store is nil (the feature go-git cannot read).
 	cliReason string
+
+	idxCache *indexCache // see readIndex
 }
 
 // OpenRepo opens the repository containing dir (dir may be a subfolder).
@@ -39,7 +41,7 @@ func OpenRepo(dir string) (*Repo, error) {
 // openRepo is OpenRepo with the environment and working directory passed
 // in, so tests can play a hook's environment without touching the process.
 func openRepo(dir, cwd string, getenv func(string) string) (*Repo, error) {
-	r := &Repo{}
+	r := &Repo{idxCache: &indexCache{}}
 	var err error
 	if v := getenv("GIT_DIR"); v != "" {
 		r.gitDir = absFrom(cwd, v)
