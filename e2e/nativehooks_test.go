@@ -38,22 +38,35 @@ func TestNativeGitHooks(t *testing.T) {
 	if err := os.WriteFile(filepath.Join(repo, ".git", "hooks", "pre-commit"), []byte(old), 0o755); err != nil {
 		t.Fatal(err)
 	}
-	out := must(t, repo, env, "sh", filepath.Join(moduleRoot(t), "hooks", "git", "install.sh"))
-	if !strings.Contains(out, "pre-commit.pre-pqcert") {
-		t.Fatalf("install did not keep the existing hook:\n%s", out)
+	// Exactly as the README says: pqcert install-hooks, in the repository.
+	out := must(t, repo, env, filepath.Join(bin, "pqcert"), "install-hooks")
+	if !strings.Contains(out, "pre-commit.pre-pqcert") || !strings.Contains(out, filepath.Join(repo, ".git", "hooks", "pre-push")) {
+		t.Fatalf("install did not keep the existing hook, or did not say where it installed:\n%s", out)
 	}
 
 	conn := filepath.Join(repo, "Contoso")
 	copyDir(t, filepath.Join(moduleRoot(t), "testdata", "Contoso"), conn)
 	pq := filepath.Join(conn, "Contoso.pq")
+
+	// The first push of a new history is checked whole: a root commit that
+	// skipped the hooks with tracing on does not get through.
+	edit(t, pq, "EnableTraceOutput = false", "EnableTraceOutput = true")
 	must(t, repo, env, "git", "add", "-A")
-	must(t, repo, env, "git", "commit", "-q", "-m", "add Contoso")
+	must(t, repo, env, "git", "commit", "-q", "--no-verify", "-m", "root with tracing on")
+	out, err := run(t, repo, env, "git", "push", "-q", "origin", "main")
+	if err == nil || !strings.Contains(out, "PQ040") {
+		t.Fatalf("first push with tracing on: want it blocked with PQ040, got err=%v\n%s", err, out)
+	}
+	edit(t, pq, "EnableTraceOutput = true", "EnableTraceOutput = false")
+	edit(t, pq, `[Version = "1.0.0"]`, `[Version = "1.0.1"]`)
+	must(t, repo, env, "git", "add", "-A")
+	must(t, repo, env, "git", "commit", "-q", "-m", "tracing off")
 	if b, _ := os.ReadFile(marker); !strings.Contains(string(b), "ran") {
 		t.Fatal("the pre-existing pre-commit hook did not run")
 	}
 
 	edit(t, pq, `Category = "Other"`, `Category = "Database"`)
-	out, err := run(t, repo, env, "git", "commit", "-q", "-am", "no bump")
+	out, err = run(t, repo, env, "git", "commit", "-q", "-am", "no bump")
 	if err == nil || !strings.Contains(out, "PQ005") {
 		t.Fatalf("unbumped commit -a: want blocked with PQ005, got err=%v\n%s", err, out)
 	}
@@ -63,7 +76,7 @@ func TestNativeGitHooks(t *testing.T) {
 	must(t, repo, env, "git", "worktree", "add", "-q", "-b", "feature", wt)
 	wpq := filepath.Join(wt, "Contoso", "Contoso.pq")
 	edit(t, wpq, "Beta = true", "Beta = false")
-	edit(t, wpq, `[Version = "1.0.0"]`, `[Version = "1.0.1"]`)
+	edit(t, wpq, `[Version = "1.0.1"]`, `[Version = "1.0.2"]`)
 	out, err = run(t, wt, env, "git", "commit", "-q", "-am", "beta off")
 	if err == nil || !strings.Contains(out, "PQ016") {
 		t.Fatalf("commit in a linked worktree: want blocked with PQ016, got err=%v\n%s", err, out)
@@ -73,7 +86,7 @@ func TestNativeGitHooks(t *testing.T) {
 	must(t, repo, env, "git", "checkout", "-q", "--", ".")
 	must(t, repo, env, "git", "push", "-q", "origin", "main")
 	edit(t, pq, "EnableTraceOutput = false", "EnableTraceOutput = true")
-	edit(t, pq, `[Version = "1.0.0"]`, `[Version = "1.0.1"]`)
+	edit(t, pq, `[Version = "1.0.1"]`, `[Version = "1.0.2"]`)
 	must(t, repo, env, "git", "commit", "-q", "--no-verify", "-am", "trace on")
 	out, err = run(t, repo, env, "git", "push", "-q", "origin", "main")
 	if err == nil || !strings.Contains(out, "PQ040") {
