@@ -34,10 +34,7 @@ with all its packaged files.`,
 				}
 				in, err = pathInput(c.Args().Slice())
 			} else if in, err = readInput(mode{fromRef: c.String("from-ref"), toRef: c.String("to-ref")}); err == nil {
-				var ambiguous map[string][]string
-				if _, ambiguous, err = discover(in.after); err == nil {
-					printSkipped(s.Stderr, "pqcert changes", touchedDirs(ambiguous, in.changes, false))
-				}
+				printSkipped(s.Stderr, "pqcert changes", touchedDirs(in.ambiguous, in.changes, false))
 			}
 			if err != nil {
 				return err
