@@ -124,7 +124,9 @@ func decide(changes []snapshot.Change, bowner, aowner func(string) *Package, bdi
 		if b, ok := bfile(old); ok && (c.Status == "D" || c.Status == "R") {
 			if _, stays := adir[b.Dir]; !stays {
 				mark("\x00"+b.Dir, old) // a package that no longer exists
-			} else if _, ok := afile(c.Path); !ok || c.Status == "D" {
+			} else if a, ok := afile(c.Path); !ok || c.Status == "D" || a.Dir != b.Dir {
+				// Gone from this package: deleted, or moved out of it (into
+				// another package or none), which changes what it ships.
 				mark(b.Dir, old)
 			}
 		}

@@ -98,6 +98,14 @@ func TestAffected(t *testing.T) {
 			[]Touched{{Dir: "New/D", Main: "New/D/D.pq", Status: "moved", OldDir: "D", Changed: []string{"New/D/D.pq", "New/D/resources.resx"},
 				After:  &Package{Dir: "New/D", Main: "New/D/D.pq", Files: []string{"New/D/D.pq", "New/D/resources.resx"}},
 				Before: &Package{Dir: "D", Main: "D/D.pq", Files: []string{"D/D.pq", "D/resources.resx"}}}}},
+		{"packaged file moved to another connector", base, []string{"C/C.pq", "C/C.query.pq", "C/bin/C.mez", "D/D.pq", "D/C.pqm", "D/resources.resx"},
+			[]Touched{
+				{Dir: "C", Main: "C/C.pq", Status: "modified", Changed: []string{"C/C.pqm"},
+					After:  &Package{Dir: "C", Main: "C/C.pq", Files: []string{"C/C.pq"}},
+					Before: &Package{Dir: "C", Main: "C/C.pq", Files: []string{"C/C.pq", "C/C.pqm"}}},
+				{Dir: "D", Main: "D/D.pq", Status: "modified", Changed: []string{"D/C.pqm"},
+					After:  &Package{Dir: "D", Main: "D/D.pq", Files: []string{"D/C.pqm", "D/D.pq", "D/resources.resx"}},
+					Before: &Package{Dir: "D", Main: "D/D.pq", Files: []string{"D/D.pq", "D/resources.resx"}}}}},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
