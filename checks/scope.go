@@ -168,57 +168,69 @@ func (c *Connector) SectionEnv() *Env {
 // WalkExpr visits x and its children with scopes, starting from env.
 func WalkExpr(f *MFile, x ast.Node, env *Env, v Visitor) { walkScoped(f, x, env, v) }
 
+// walkScoped visits n and its descendants in source order with their
+// scopes. It keeps its own stack, so a deep tree (a long operator chain)
+// cannot exhaust the goroutine's.
 func walkScoped(f *MFile, n ast.Node, env *Env, v Visitor) {
-	if n == nil || !v(f, n, env) {
-		return
+	type item struct {
+		n   ast.Node
+		env *Env
 	}
-	switch n := n.(type) {
-	case *ast.LetExpr:
-		inner := env.pushIn(f, len(n.Bindings))
-		for _, b := range n.Bindings {
-			if b.Name != nil {
-				inner.defs[b.Name.Name] = &Def{Name: b.Name.Name, Kind: DefLet, Node: b, Value: b.Value, File: f, Env: inner}
+	stack := []item{{n, env}}
+	var kids []item
+	for len(stack) > 0 {
+		it := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		n, env := it.n, it.env
+		if n == nil || !v(f, n, env) {
+			continue
+		}
+		kids = kids[:0]
+		// A scope's names are all defined before any of its children is
+		// visited: the children wait on the stack.
+		switch n := n.(type) {
+		case *ast.LetExpr:
+			inner := env.pushIn(f, len(n.Bindings))
+			for _, b := range n.Bindings {
+				inner.define(f, b.Name, DefLet, b, b.Value)
+				kids = append(kids, item{b, inner})
+			}
+			kids = append(kids, item{n.Body, inner})
+		case *ast.RecordExpr:
+			inner := env.pushIn(f, len(n.Fields))
+			for _, fl := range n.Fields {
+				inner.define(f, fl.Name, DefField, fl, fl.Value)
+				kids = append(kids, item{fl, inner})
+			}
+		case *ast.FuncLit:
+			inner := env.pushIn(f, len(n.Params))
+			for _, p := range n.Params {
+				inner.define(f, p.Name, DefParam, p, nil)
+				kids = append(kids, item{p, inner})
+			}
+			if n.ReturnType != nil {
+				kids = append(kids, item{n.ReturnType, inner})
+			}
+			kids = append(kids, item{n.Body, inner})
+		case *ast.EachExpr:
+			inner := env.pushIn(f, 1)
+			inner.defs["_"] = &Def{Name: "_", Kind: DefEach, Node: n, File: f, Env: inner}
+			kids = append(kids, item{n.Body, inner})
+		default:
+			for _, c := range ast.Children(n) {
+				kids = append(kids, item{c, env})
 			}
 		}
-		for _, b := range n.Bindings {
-			walkScoped(f, b, inner, v)
+		for i := len(kids) - 1; i >= 0; i-- {
+			stack = append(stack, kids[i])
 		}
-		walkScoped(f, n.Body, inner, v)
-		return
-	case *ast.RecordExpr:
-		inner := env.pushIn(f, len(n.Fields))
-		for _, fl := range n.Fields {
-			if fl.Name != nil {
-				inner.defs[fl.Name.Name] = &Def{Name: fl.Name.Name, Kind: DefField, Node: fl, Value: fl.Value, File: f, Env: inner}
-			}
-		}
-		for _, fl := range n.Fields {
-			walkScoped(f, fl, inner, v)
-		}
-		return
-	case *ast.FuncLit:
-		inner := env.pushIn(f, len(n.Params))
-		for _, p := range n.Params {
-			if p.Name != nil {
-				inner.defs[p.Name.Name] = &Def{Name: p.Name.Name, Kind: DefParam, Node: p, File: f, Env: inner}
-			}
-		}
-		for _, p := range n.Params {
-			walkScoped(f, p, inner, v)
-		}
-		if n.ReturnType != nil {
-			walkScoped(f, n.ReturnType, inner, v)
-		}
-		walkScoped(f, n.Body, inner, v)
-		return
-	case *ast.EachExpr:
-		inner := env.pushIn(f, 1)
-		inner.defs["_"] = &Def{Name: "_", Kind: DefEach, Node: n, File: f, Env: inner}
-		walkScoped(f, n.Body, inner, v)
-		return
 	}
-	for _, c := range ast.Children(n) {
-		walkScoped(f, c, env, v)
+}
+
+// define binds name (when there is one) in e.
+func (e *Env) define(f *MFile, name *ast.Ident, kind DefKind, node ast.Node, value ast.Expr) {
+	if name != nil {
+		e.defs[name.Name] = &Def{Name: name.Name, Kind: kind, Node: node, Value: value, File: f, Env: e}
 	}
 }
 

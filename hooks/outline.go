@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/pqcert/pqcert/m/ast"
+	"github.com/pqcert/pqcert/m/scanner"
 	"github.com/pqcert/pqcert/m/token"
 )
 
@@ -12,7 +13,7 @@ import (
 // or its errors one per line.
 func printOutline(s Streams, name string, f *ast.File, err error) {
 	if err != nil {
-		fmt.Fprintln(s.Stdout, strings.TrimRight(err.Error(), "\n"))
+		scanner.PrintError(s.Stdout, err)
 		return
 	}
 	if f.Section == nil {

@@ -35,7 +35,7 @@ func Parse(path string, src []byte) (*File, error) {
 		}
 	}
 	text, badOff, msg := toUTF8(src)
-	f.Src = token.NewLineFile(path, text)
+	f.Src = token.NewXMLFile(path, text)
 	if msg != "" {
 		return f, f.errorAt(badOff, msg)
 	}

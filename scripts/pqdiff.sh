@@ -32,7 +32,13 @@ if [ ! -s "$tmp/files" ]; then
 fi
 
 (cd "$pqref" && node pqref.js --no-summary --stdin < "$tmp/files" > "$tmp/ref.jsonl") || true
-(cd "$repo" && xargs -d '\n' go run ./cmd/pqcert parse --json -- < "$tmp/files" > "$tmp/ours.jsonl") || true
+# Build once and run the binary: `go run` under xargs would add an
+# "exit status 1" line for every batch with a failing file.
+if ! (cd "$repo" && go build -o "$tmp/pqcert" ./cmd/pqcert); then
+    echo "pqdiff: cannot build pqcert" >&2
+    exit 2
+fi
+xargs -d '\n' "$tmp/pqcert" parse --json -- < "$tmp/files" > "$tmp/ours.jsonl" || true
 
 node - "$tmp/ref.jsonl" "$tmp/ours.jsonl" <<'JS'
 const fs = require("fs");

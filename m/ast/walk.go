@@ -3,13 +3,23 @@ package ast
 // Inspect traverses the tree rooted at node in depth-first order: it calls
 // f(node); if f returns true it visits each non-nil child in source order.
 // Section members, record fields, let bindings and parameters are visited
-// as nodes of their own.
+// as nodes of their own. It keeps its own stack, so any depth of tree is
+// fine.
 func Inspect(node Node, f func(Node) bool) {
-	if node == nil || !f(node) {
+	if node == nil {
 		return
 	}
-	for _, c := range Children(node) {
-		Inspect(c, f)
+	stack := []Node{node}
+	for len(stack) > 0 {
+		n := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		if !f(n) {
+			continue
+		}
+		kids := Children(n)
+		for i := len(kids) - 1; i >= 0; i-- {
+			stack = append(stack, kids[i])
+		}
 	}
 }
 

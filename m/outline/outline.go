@@ -13,10 +13,12 @@ import (
 
 // Record is one document's outline. Success records have OK set and
 // Kind "section" or "expression"; failure records have Error, Line and
-// Column (1-based, 0 when unknown).
+// Column (1-based, 0 when unknown), or Stage "read" when the file could
+// not be read (see ReadFailure).
 type Record struct {
 	File              string
 	OK                bool
+	Stage             string // "read" for a file that could not be read, else ""
 	Kind              string
 	SectionName       *string        // nil for expression documents
 	LiteralAttributes map[string]any // nil when absent
@@ -26,11 +28,18 @@ type Record struct {
 }
 
 // Member is a section member: its decoded name, whether it is shared,
-// and its literal attributes (nil when it has none).
+// and its literal attributes: nil when it has none, empty (and still
+// output, as pqref does) when it has `[]`.
 type Member struct {
 	Name       string         `json:"name"`
 	Shared     bool           `json:"shared"`
-	Attributes map[string]any `json:"attributes,omitempty"`
+	Attributes map[string]any `json:"attributes,omitzero"`
+}
+
+// ReadFailure is the record of a file that could not be read (missing,
+// unreadable, a folder), in the shape of pqref's.
+func ReadFailure(file string, err error) Record {
+	return Record{File: file, Stage: "read", Error: err.Error()}
 }
 
 // Outline builds the record of file from the result of parser.ParseFile.
@@ -77,6 +86,15 @@ func attributes(x *ast.RecordExpr) map[string]any {
 // MarshalJSON writes the pqref shape: the success fields, or the failure
 // fields, never both.
 func (r Record) MarshalJSON() ([]byte, error) {
+	if !r.OK && r.Stage == "read" {
+		return json.Marshal(struct {
+			File      string `json:"file"`
+			OK        bool   `json:"ok"`
+			Stage     string `json:"stage"`
+			ErrorKind string `json:"errorKind"`
+			Error     string `json:"error"`
+		}{r.File, false, r.Stage, "ReadError", r.Error})
+	}
 	if !r.OK {
 		return json.Marshal(struct {
 			File   string `json:"file"`

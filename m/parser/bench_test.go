@@ -72,3 +72,41 @@ func BenchmarkParseConnector(b *testing.B) {
 func BenchmarkParseLarge(b *testing.B) {
 	benchParse(b, largeSource(8<<20))
 }
+
+// TestWriteLarge writes largeSource of $PQCERT_LARGE_SIZE bytes (default
+// 1.5 MB) to the file $PQCERT_WRITE_LARGE, so that scripts/bench-parser.sh
+// can time both parsers on the same generated file. Without the variable
+// it does nothing.
+func TestWriteLarge(t *testing.T) {
+	out := os.Getenv("PQCERT_WRITE_LARGE")
+	if out == "" {
+		t.Skip("PQCERT_WRITE_LARGE not set")
+	}
+	size := 3 << 19
+	if s := os.Getenv("PQCERT_LARGE_SIZE"); s != "" {
+		n, err := strconv.Atoi(s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		size = n
+	}
+	if err := os.WriteFile(out, largeSource(size), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// BenchmarkParseFiles parses each file named in $PQCERT_BENCH_FILES
+// (separated by the OS's list separator), for scripts/bench-parser.sh.
+func BenchmarkParseFiles(b *testing.B) {
+	list := os.Getenv("PQCERT_BENCH_FILES")
+	if list == "" {
+		b.Skip("PQCERT_BENCH_FILES not set")
+	}
+	for _, file := range filepath.SplitList(list) {
+		src, err := os.ReadFile(file)
+		if err != nil {
+			b.Fatal(err)
+		}
+		b.Run(filepath.Base(file), func(b *testing.B) { benchParse(b, src) })
+	}
+}

@@ -40,6 +40,20 @@ func findPQRef(t *testing.T) string {
 // the m-grammar.md §4 item that explains it. Our corpus avoids those
 // constructs, so it is empty; scripts/pqdiff.sh shows the 11 snippet
 // disagreements, all on the §4 list.
+//
+// Where we deliberately differ from pqref (so none of these may be added
+// to the corpus without an entry here):
+//   - `let in 1`: we reject a let without bindings, as the spec's
+//     variable-list requires one; pqref accepts it.
+//   - `type [optional = number]` and `(optional) => optional`: we accept
+//     `optional` as a field or parameter name when nothing can follow it
+//     (it is contextual, not a keyword); pqref rejects both.
+//   - A UTF-16 file (with its byte order mark): pqref decodes it; we
+//     report "the file is UTF-16 ... save it as UTF-8", since all our
+//     positions are UTF-8 offsets.
+//   - A hexadecimal literal attribute beyond float64 (over 256 digits):
+//     pqref prints null (parseInt gives Infinity); we print its text, as
+//     both do for 1e400.
 var allowed = map[string]string{}
 
 // TestDifferential compares our outline of every connector in

@@ -3,26 +3,52 @@ package parser
 import (
 	"fmt"
 	"strconv"
-	"unicode/utf8"
 
 	"github.com/pqcert/pqcert/m/token"
 )
 
-var nestingMessage = fmt.Sprintf("expressions nest deeper than %d levels", MaxDepth)
+var (
+	nestingMessage = fmt.Sprintf("expressions nest deeper than %d levels", MaxDepth)
+	chainMessage   = fmt.Sprintf("operators nest deeper than %d levels (a chain of more than %d operators, calls or selections); split the expression", MaxChain, MaxChain)
+)
 
 // error records an error at pos. Without AllErrors only the first error of
 // a line is kept (later ones are usually follow-on errors) and parsing
-// stops after maxErrors.
+// stops after maxErrors kept errors or maxDropped dropped ones. Whether an
+// error is dropped is decided from its line alone (a binary search);
+// its column is counted only when it is kept.
 func (p *parser) error(pos token.Pos, msg string) {
-	epos := p.info.Position(pos)
-	if p.mode&AllErrors == 0 {
-		if n := len(p.errors); n > 0 && p.errors[n-1].Pos.Line == epos.Line {
-			return
-		}
+	if p.drop(pos) {
+		return
+	}
+	p.keep(pos, msg)
+}
+
+// drop reports whether an error at pos is dropped because the line
+// already has one, and counts it; without AllErrors, it stops the parse
+// when there are too many errors.
+func (p *parser) drop(pos token.Pos) bool {
+	if p.mode&AllErrors != 0 {
+		return false
+	}
+	if line := p.info.Line(pos); line != p.errLine || len(p.errors) == 0 {
 		if len(p.errors) >= maxErrors {
 			panic(bailout{})
 		}
+		return false
 	}
+	p.dropped++
+	if p.dropped > maxDropped {
+		panic(bailout{})
+	}
+	return true
+}
+
+// keep adds an error without the same-line check.
+func (p *parser) keep(pos token.Pos, msg string) {
+	epos := p.info.Position(pos)
+	p.columns++
+	p.errLine = epos.Line
 	p.errors.Add(epos, msg)
 }
 
@@ -65,21 +91,43 @@ func (p *parser) missingPos() token.Pos {
 // with opener at openPos, or reports it missing together with where the
 // construct started.
 func (p *parser) expectClosing(tok, opener token.Token, openPos token.Pos) token.Pos {
+	return p.expectCloser(tok, opener, openPos, false)
+}
+
+// expectListEnd is expectClosing after a comma-separated list of n
+// elements: when n > 0 the missing token may as well be a comma (`[a = 1
+// b = 2]`), and the message says so.
+func (p *parser) expectListEnd(tok, opener token.Token, openPos token.Pos, n int) token.Pos {
+	return p.expectCloser(tok, opener, openPos, n > 0)
+}
+
+func (p *parser) expectCloser(tok, opener token.Token, openPos token.Pos, orComma bool) token.Pos {
 	if p.tok == tok {
 		pos := p.pos
 		p.next()
 		return pos
+	}
+	if p.tok == token.ILLEGAL || p.drop(p.pos) {
+		// Reported already; do not count the opener's column for nothing.
+		return p.missingPos()
 	}
 	verb := "to close"
 	switch tok {
 	case token.THEN, token.ELSE:
 		verb = "for"
 	}
-	return p.expect(tok, fmt.Sprintf(" %s %s opened at %s", verb, quote(opener), p.lineCol(openPos)))
+	want := quote(tok)
+	if orComma {
+		want = "`,` or " + want
+	}
+	pos := p.missingPos()
+	p.keep(p.pos, fmt.Sprintf("expected %s %s %s opened at %s, found %s", want, verb, quote(opener), p.lineCol(openPos), p.found()))
+	return pos
 }
 
 func (p *parser) lineCol(pos token.Pos) string {
 	pp := p.info.Position(pos)
+	p.columns++
 	return fmt.Sprintf("%d:%d", pp.Line, pp.Column)
 }
 
@@ -104,11 +152,18 @@ func (p *parser) found() string {
 
 func quote(tok token.Token) string { return "`" + tok.String() + "`" }
 
-// excerpt quotes s in backticks, shortened to about 40 characters.
+// excerpt quotes s in backticks, shortened to about 40 characters. It
+// looks at no more than the first 41 characters of s, however long s is.
 func excerpt(s string) string {
-	if utf8.RuneCountInString(s) > 40 {
-		r := []rune(s)
-		s = string(r[:37]) + "..."
+	n, cut := 0, 0
+	for i := range s {
+		if n == 37 {
+			cut = i
+		}
+		if n == 40 {
+			return "`" + s[:cut] + "...`"
+		}
+		n++
 	}
 	return "`" + s + "`"
 }

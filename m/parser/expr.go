@@ -46,37 +46,88 @@ func (p *parser) parseForm() ast.Expr {
 
 // parseBinary parses a chain of binary operators whose precedence is at
 // least prec1, building left-nested trees (`??` nests to the right, as
-// in the reference parser; it evaluates the same).
+// in the reference parser; it evaluates the same). It recurses once per
+// precedence level, never once per operator, and keeps p.chain up to date
+// (see MaxChain).
 func (p *parser) parseBinary(prec1 int) ast.Expr {
+	outer := p.chain
+	p.chain = 0
 	x := p.parseUnary()
+	d := p.chain // operator depth of x
 	for {
 		op := p.tok
 		oprec := op.Precedence()
 		if oprec < prec1 {
+			p.chain = max(outer, d)
 			return x
 		}
 		opPos := p.pos
 		p.next()
-		var y ast.Expr
 		switch op {
 		case token.AS, token.IS:
 			// The right operand is only nullable_opt primitive-type, and
 			// the result cannot be an operand of a tighter operator.
 			x = &ast.BinaryExpr{X: x, OpPos: opPos, Op: op, Y: p.parseTypeOperand(op)}
+			d = p.deeper(d, 0, opPos)
 			if next := p.tok; next.Precedence() > oprec {
 				p.errorf(p.pos, "the result of %s cannot be the left operand of %s; add parentheses", quote(op), quote(next))
 			}
 			continue
 		case token.COALESCE:
-			y = p.parseBinary(oprec)
-		default:
-			y = p.parseBinary(oprec + 1)
+			var y ast.Expr
+			y, d = p.parseCoalesce(x, opPos, d)
+			x = y
+			continue
 		}
+		p.chain = 0
+		y := p.parseBinary(oprec + 1)
+		d = p.deeper(d, p.chain, opPos)
 		x = &ast.BinaryExpr{X: x, OpPos: opPos, Op: op, Y: y}
 		if op == token.META && p.tok == token.META {
 			p.error(p.pos, "`meta` cannot be chained; write (x meta a) meta b")
 		}
 	}
+}
+
+// parseCoalesce parses the rest of `x ?? a ?? b ...` after the first
+// `??` (at opPos), with a loop, and folds it to the right:
+// (?? x (?? a b)). dx is the operator depth of x; it returns the tree
+// and its operator depth.
+func (p *parser) parseCoalesce(x ast.Expr, opPos token.Pos, dx int) (ast.Expr, int) {
+	prec := token.COALESCE.Precedence()
+	ops := []token.Pos{opPos}
+	var operands []ast.Expr
+	var depths []int
+	for {
+		p.chain = 0
+		operands = append(operands, p.parseBinary(prec+1))
+		depths = append(depths, p.chain)
+		if p.tok != token.COALESCE {
+			break
+		}
+		if len(ops) >= MaxChain {
+			p.chainTooLong(p.pos)
+		}
+		ops = append(ops, p.pos)
+		p.next()
+	}
+	y, d := operands[len(operands)-1], depths[len(depths)-1]
+	for i := len(operands) - 2; i >= 0; i-- {
+		d = p.deeper(max(d, depths[i]), 0, ops[i+1])
+		y = &ast.BinaryExpr{X: operands[i], OpPos: ops[i+1], Op: token.COALESCE, Y: y}
+	}
+	return &ast.BinaryExpr{X: x, OpPos: opPos, Op: token.COALESCE, Y: y}, p.deeper(dx, d, opPos)
+}
+
+// deeper returns the operator depth of a node (an operator, call or
+// selection at pos) whose operands have depths a and b, and stops the
+// parse when it exceeds MaxChain.
+func (p *parser) deeper(a, b int, pos token.Pos) int {
+	d := max(a, b) + 1
+	if d > MaxChain {
+		p.chainTooLong(pos)
+	}
+	return d
 }
 
 // parseUnary parses `+ x`, `- x`, `not x`, `type T` or a primary
@@ -101,8 +152,13 @@ func (p *parser) parseUnary() ast.Expr {
 // parsePrimaryExpr parses an operand followed by any number of calls,
 // item accesses, field selections and projections.
 func (p *parser) parsePrimaryExpr() ast.Expr {
+	outer := p.chain
+	p.chain = 0
 	x := p.parseOperand()
+	d := p.chain // operator depth of x; calls and selections count as operators
 	for {
+		pos := p.pos
+		p.chain = 0
 		switch p.tok {
 		case token.LPAREN:
 			x = p.parseCall(x)
@@ -120,8 +176,10 @@ func (p *parser) parsePrimaryExpr() ast.Expr {
 				x = p.parseFieldAccess(x, true)
 			}
 		default:
+			p.chain = max(outer, d)
 			return x
 		}
+		d = p.deeper(d, p.chain, pos)
 	}
 }
 
@@ -162,7 +220,7 @@ func (p *parser) parseOperand() ast.Expr {
 		case token.LBRACK:
 			return p.parseProjection(nil)
 		}
-		return p.parseFieldAccess(nil, false)
+		return p.parseFieldAccess(nil, true)
 	case token.LPAREN:
 		if p.isFuncLit() {
 			p.error(pos, "a function literal cannot be an operand; put it in parentheses")
@@ -236,7 +294,7 @@ func (p *parser) parseList() *ast.ListExpr {
 		}
 		return item
 	})
-	x.Rbrace = p.expectClosing(token.RBRACE, token.LBRACE, x.Lbrace)
+	x.Rbrace = p.expectListEnd(token.RBRACE, token.LBRACE, x.Lbrace, len(x.Items))
 	return x
 }
 
@@ -251,7 +309,7 @@ func (p *parser) parseRecord(value func() ast.Expr) *ast.RecordExpr {
 		f.Value = value()
 		return f
 	})
-	x.Rbrack = p.expectClosing(token.RBRACK, token.LBRACK, x.Lbrack)
+	x.Rbrack = p.expectListEnd(token.RBRACK, token.LBRACK, x.Lbrack, len(x.Fields))
 	return x
 }
 
@@ -280,7 +338,7 @@ func (p *parser) parseCall(fun ast.Expr) *ast.CallExpr {
 	x := &ast.CallExpr{Fun: fun, Lparen: p.pos}
 	p.next()
 	x.Args = parseCommaList(p, token.RPAREN, "an argument list", p.parseExpr)
-	x.Rparen = p.expectClosing(token.RPAREN, token.LPAREN, x.Lparen)
+	x.Rparen = p.expectListEnd(token.RPAREN, token.LPAREN, x.Lparen, len(x.Args))
 	return x
 }
 
@@ -309,7 +367,7 @@ func (p *parser) parseProjection(x ast.Expr) *ast.ProjectionExpr {
 		}
 		return p.parseFieldAccess(nil, false)
 	})
-	proj.Rbrack = p.expectClosing(token.RBRACK, token.LBRACK, proj.Lbrack)
+	proj.Rbrack = p.expectListEnd(token.RBRACK, token.LBRACK, proj.Lbrack, len(proj.Fields))
 	proj.Question, _ = p.got(token.QUESTION)
 	return proj
 }
@@ -327,7 +385,7 @@ func (p *parser) parseLet() *ast.LetExpr {
 	if len(x.Bindings) == 0 {
 		p.errorExpected("variable name after `let`")
 	}
-	x.In = p.expectClosing(token.IN, token.LET, x.Let)
+	x.In = p.expectListEnd(token.IN, token.LET, x.Let, len(x.Bindings))
 	x.Body = p.parseExpr()
 	return x
 }

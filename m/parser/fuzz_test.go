@@ -19,6 +19,8 @@ func FuzzParser(f *testing.F) {
 		}
 	}
 	f.Add([]byte("section S; shared a = (x as number) as number => try x catch (e) => e[Message] ?? type table [a = number];"))
+	f.Add([]byte("each [a]?[b] ?? [[c]]? ?? d{0}?(1) ?? e as number"))
+	f.Add([]byte("[a = 1 \n b = 2, c = f(1 2), d = let x = 1 y = 2 in y]"))
 	f.Fuzz(func(t *testing.T, src []byte) {
 		file, err := ParseFile("fuzz.pq", src, 0)
 		if file == nil {

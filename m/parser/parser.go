@@ -33,14 +33,34 @@ const (
 // with an error instead of growing the stack without bound.
 const MaxDepth = 5000
 
-// maxErrors is how many errors are collected before parsing stops.
-const maxErrors = 10
+// MaxChain is how deeply operators, calls, item accesses and field
+// selections may nest: a chain such as `a + a + ... + a` or `f(1)(2)...`
+// builds a tree one level deeper per operator, so a chain of more than
+// MaxChain operators is rejected with an error. Together with MaxDepth
+// this bounds the depth of every tree, so that code walking it
+// recursively cannot exhaust the stack.
+const MaxChain = 100000
+
+// maxErrors is how many errors are collected before parsing stops;
+// maxDropped is how many further errors on lines that already have one
+// are ignored before it stops (without AllErrors).
+const (
+	maxErrors  = 10
+	maxDropped = 1000
+)
 
 // ParseFile parses the M document src. It returns the syntax tree (partial
 // when there are errors, never nil) and, when there are syntax errors, a
 // scanner.ErrorList sorted by position. name is used in positions.
 func ParseFile(name string, src []byte, mode Mode) (f *ast.File, err error) {
-	var p parser
+	p := parse(name, src, mode)
+	return p.file, p.errors.Err()
+}
+
+// parse parses src and returns the parser, whose file and errors are the
+// result (tests look at its counters too).
+func parse(name string, src []byte, mode Mode) (p *parser) {
+	p = new(parser)
 	p.init(name, src, mode)
 	defer func() {
 		if e := recover(); e != nil {
@@ -57,11 +77,13 @@ func ParseFile(name string, src []byte, mode Mode) (f *ast.File, err error) {
 				p.errors = p.errors[:maxErrors]
 			}
 		}
-		f, err = p.file, p.errors.Err()
 	}()
 	p.tokenize()
+	if n := len(p.errors); n > 0 {
+		p.errLine = p.errors[n-1].Pos.Line // a parse error on the line of a scanner error is a follow-on error
+	}
 	p.parseDocument()
-	return
+	return p
 }
 
 // bailout is the panic value that stops a parse after too many errors or
@@ -89,7 +111,12 @@ type parser struct {
 	tok  token.Token // kind of the current token
 	pos  token.Pos   // position of the current token
 
-	depth int // expression nesting
+	depth   int // expression nesting
+	errLine int // line of the last error kept
+	dropped int // errors dropped because their line had one already
+	columns int // positions computed for errors (for tests: it must stay small)
+
+	chain int // operator depth of the expressions parsed since it was reset (see parseBinary)
 }
 
 func (p *parser) init(name string, src []byte, mode Mode) {
@@ -110,6 +137,13 @@ func (p *parser) init(name string, src []byte, mode Mode) {
 func (p *parser) tokenize() {
 	if len(p.src) > 1<<31-2 {
 		p.errors.Add(p.info.OffsetPosition(0), "file too large (more than 2 GB)")
+		panic(bailout{})
+	}
+	if len(p.src) >= 2 && (p.src[:2] == "\xFF\xFE" || p.src[:2] == "\xFE\xFF") {
+		// A UTF-16 byte order mark. The reference parser decodes such
+		// files; we do not, since every position we report is a UTF-8
+		// offset, and Power Query SDK files are UTF-8.
+		p.errors.Add(p.info.OffsetPosition(0), "the file is UTF-16 (it starts with a UTF-16 byte order mark); save it as UTF-8")
 		panic(bailout{})
 	}
 	var s scanner.Scanner
@@ -225,3 +259,10 @@ func (p *parser) enter() {
 }
 
 func (p *parser) leave() { p.depth-- }
+
+// chainTooLong stops the parse at an operator that makes a chain longer
+// than MaxChain.
+func (p *parser) chainTooLong(pos token.Pos) {
+	p.errors.Add(p.info.Position(pos), chainMessage)
+	panic(bailout{})
+}

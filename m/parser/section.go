@@ -126,7 +126,7 @@ func (p *parser) parseAnyLiteral() ast.Expr {
 		l := &ast.ListExpr{Lbrace: p.pos}
 		p.next()
 		l.Items = parseCommaList(p, token.RBRACE, "a list", p.parseAnyLiteral)
-		l.Rbrace = p.expectClosing(token.RBRACE, token.LBRACE, l.Lbrace)
+		l.Rbrace = p.expectListEnd(token.RBRACE, token.LBRACE, l.Lbrace, len(l.Items))
 		x = l
 	case token.TEXT, token.NUMBER, token.TRUE, token.FALSE, token.NULL, token.HASH_INFINITY, token.HASH_NAN:
 		x = p.parseBasicLit()

@@ -108,7 +108,13 @@ func (p *parser) parseTypeForm() ast.Expr {
 				p.next()
 				var row ast.Expr
 				if p.tok == token.LBRACK {
-					row = p.parseRecordType()
+					rt := p.parseRecordType()
+					if rt.Open.IsValid() {
+						// row-type has no open-record-marker, and the
+						// reference parser rejects it too.
+						p.error(rt.Open, "a table type's row type cannot be open: remove `...`")
+					}
+					row = rt
 				} else {
 					row = p.parsePrimaryExpr()
 				}
@@ -177,7 +183,11 @@ func (p *parser) parseRecordType() *ast.RecordType {
 			}
 		}
 	}
-	x.Rbrack = p.expectClosing(token.RBRACK, token.LBRACK, x.Lbrack)
+	n := len(x.Fields)
+	if x.Open.IsValid() {
+		n = 0 // nothing may follow `...`
+	}
+	x.Rbrack = p.expectListEnd(token.RBRACK, token.LBRACK, x.Lbrack, n)
 	return x
 }
 
@@ -213,7 +223,7 @@ func (p *parser) parseFunctionType() *ast.FunctionType {
 		return par
 	})
 	checkOptionalLast(p, x.Params)
-	x.Rparen = p.expectClosing(token.RPAREN, token.LPAREN, x.Lparen)
+	x.Rparen = p.expectListEnd(token.RPAREN, token.LPAREN, x.Lparen, len(x.Params))
 	if p.tok != token.AS {
 		p.errorExpected("`as` and a return type: a function type needs one")
 		x.Return = &ast.BadExpr{From: p.pos, To: p.pos}

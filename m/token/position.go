@@ -58,56 +58,45 @@ type File struct {
 	src   []byte
 	lines []int // byte offset of the first character of each line
 	bom   int   // length of a leading UTF-8 BOM (0 or 3)
+	xml   bool  // only CR, LF and CRLF end lines
 }
 
-// NewFile builds the line table of src. CR, LF, CRLF, NEL (U+0085),
-// LS (U+2028) and PS (U+2029) each end a line, as in M. A leading UTF-8 BOM
-// is not counted as a column.
-func NewFile(name string, src []byte) *File {
-	f := &File{name: name, src: src, lines: make([]int, 1, 1+len(src)/32)}
+// NewFile builds the line table of M source src. CR, LF, CRLF, NEL
+// (U+0085), LS (U+2028) and PS (U+2029) each end a line, as in M. A
+// leading UTF-8 BOM is not counted as a column.
+func NewFile(name string, src []byte) *File { return newFile(name, src, true) }
+
+// NewXMLFile builds the File of an XML document (a .resx file), whose
+// lines end only at CR, LF and CRLF, as XML's end-of-line handling says.
+func NewXMLFile(name string, src []byte) *File { return newFile(name, src, false) }
+
+// newFile builds the line table; unicodeBreaks says whether NEL, LS and
+// PS end lines too.
+func newFile(name string, src []byte, unicodeBreaks bool) *File {
+	f := &File{name: name, src: src, lines: make([]int, 1, 1+len(src)/32), xml: !unicodeBreaks}
 	if len(src) >= 3 && src[0] == 0xEF && src[1] == 0xBB && src[2] == 0xBF {
 		f.bom = 3
 	}
 	for i := 0; i < len(src); i++ {
-		switch c := src[i]; c {
-		case '\n':
+		switch c := src[i]; {
+		case c == '\n':
 			f.lines = append(f.lines, i+1)
-		case '\r':
+		case c == '\r':
 			if i+1 < len(src) && src[i+1] == '\n' {
 				i++
 			}
 			f.lines = append(f.lines, i+1)
-		case 0xC2: // NEL is C2 85
+		case !unicodeBreaks:
+		case c == 0xC2: // NEL is C2 85
 			if i+1 < len(src) && src[i+1] == 0x85 {
 				i++
 				f.lines = append(f.lines, i+1)
 			}
-		case 0xE2: // LS and PS are E2 80 A8 and E2 80 A9
+		case c == 0xE2: // LS and PS are E2 80 A8 and E2 80 A9
 			if i+2 < len(src) && src[i+1] == 0x80 && (src[i+2] == 0xA8 || src[i+2] == 0xA9) {
 				i += 2
 				f.lines = append(f.lines, i+1)
 			}
-		}
-	}
-	return f
-}
-
-// NewLineFile builds a File whose line table follows XML's rules, where
-// only CR, LF and CRLF end lines (for resx positions).
-func NewLineFile(name string, src []byte) *File {
-	f := &File{name: name, src: src, lines: make([]int, 1, 1+len(src)/32)}
-	if len(src) >= 3 && src[0] == 0xEF && src[1] == 0xBB && src[2] == 0xBF {
-		f.bom = 3
-	}
-	for i := 0; i < len(src); i++ {
-		switch src[i] {
-		case '\n':
-			f.lines = append(f.lines, i+1)
-		case '\r':
-			if i+1 < len(src) && src[i+1] == '\n' {
-				i++
-			}
-			f.lines = append(f.lines, i+1)
 		}
 	}
 	return f
@@ -143,13 +132,28 @@ func (f *File) OffsetPosition(off int) Position {
 	if off > len(f.src) {
 		off = len(f.src)
 	}
-	line := sort.Search(len(f.lines), func(i int) bool { return f.lines[i] > off }) // first line starting after off
+	line := f.offsetLine(off)
 	start := f.lines[line-1]
 	if line == 1 && f.bom > 0 && off >= f.bom {
 		start = f.bom
 	}
 	col := 1 + utf8.RuneCount(f.src[start:off])
 	return Position{Filename: f.name, Offset: off, Line: line, Column: col}
+}
+
+// Line returns the 1-based line of p, or 0 for an invalid p; offsets
+// past the end count as the last line. It is cheaper than Position: no
+// column is counted.
+func (f *File) Line(p Pos) int {
+	if !p.IsValid() {
+		return 0
+	}
+	return f.offsetLine(min(p.Offset(), len(f.src)))
+}
+
+// offsetLine returns the 1-based line holding byte offset off (0 <= off <= size).
+func (f *File) offsetLine(off int) int {
+	return sort.Search(len(f.lines), func(i int) bool { return f.lines[i] > off }) // first line starting after off
 }
 
 // LineStart returns the byte offset at which 1-based line n starts, or -1.
@@ -179,6 +183,7 @@ func (f *File) LineText(n int) string {
 		case s[len(s)-1] == '\n' || s[len(s)-1] == '\r':
 			s = s[:len(s)-1]
 			continue
+		case f.xml:
 		case len(s) >= 2 && s[len(s)-2] == 0xC2 && s[len(s)-1] == 0x85:
 			s = s[:len(s)-2]
 			continue
