@@ -72,6 +72,10 @@ func matchAny(patterns []string, name string) bool {
 
 func excluded(p string) bool { return matchAny(excludedDirs, strings.ToLower(p)) }
 
+// IsSectionDocument reports whether a file name is that of a candidate
+// section document (Name.pq or legacy Name.m, not a test query).
+func IsSectionDocument(p string) bool { return isSectionDoc(p) }
+
 // isSectionDoc reports whether p names a candidate section document.
 func isSectionDoc(p string) bool {
 	base := strings.ToLower(path.Base(p))

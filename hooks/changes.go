@@ -131,7 +131,7 @@ func printTouched(s Streams, t connector.Touched) {
 // pathInput describes what path arguments would check: no change set, and
 // every connector found with all its packaged files.
 func pathInput(paths []string) (*input, error) {
-	targets, err := pathTargets(paths)
+	targets, _, err := pathTargets(paths)
 	if err != nil {
 		return nil, err
 	}

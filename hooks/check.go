@@ -87,12 +87,12 @@ func runCheck(c *cli.Context, spec commandSpec, s Streams) error {
 		if m.all || m.fromRef != "" || m.toRef != "" {
 			return usagef("paths cannot be combined with --all or --from-ref/--to-ref")
 		}
-		targets, err = pathTargets(m.paths)
+		targets, root, err = pathTargets(m.paths)
 	} else {
 		var in *input
 		if in, err = readInput(m); err == nil {
 			root = in.root
-			targets, err = in.targets(m.all)
+			targets, err = in.targets(m.all || in.whole)
 			skipped = in.skipped
 		}
 	}

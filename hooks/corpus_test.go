@@ -96,6 +96,10 @@ type jsonDiagnostic struct {
 // TestCorpusCommand runs check-certification itself over the whole corpus
 // folder, as CI would, and checks that it finds exactly what the corpus
 // expects, in every connector, with exit status 1 (the corpus has errors).
+// The corpus is inside this repository, so paths are shown from its root.
+// corpusPrefix is where the corpus connectors are, from the repository root.
+const corpusPrefix = "checks/testdata/corpus/"
+
 func TestCorpusCommand(t *testing.T) {
 	names := corpusConnectors(t)
 	t.Chdir(filepath.Dir(corpusDir()))
@@ -114,7 +118,7 @@ func TestCorpusCommand(t *testing.T) {
 	withFindings := map[string]bool{}
 	for _, name := range names {
 		for _, w := range corpusExpectations(t, name) {
-			wants = append(wants, &checkstest.Expectation{File: "corpus/" + name + "/" + w.File, Line: w.Line, Rule: w.Rule, RE: w.RE})
+			wants = append(wants, &checkstest.Expectation{File: corpusPrefix + name + "/" + w.File, Line: w.Line, Rule: w.Rule, RE: w.RE})
 			withFindings[name] = true
 		}
 	}
@@ -127,9 +131,9 @@ func TestCorpusCommand(t *testing.T) {
 			d.Severity = checks.Error
 		}
 		diags = append(diags, d)
-		name, ok := strings.CutPrefix(d.Connector, "corpus/")
+		name, ok := strings.CutPrefix(d.Connector, corpusPrefix)
 		if !ok || !strings.HasPrefix(d.File, d.Connector+"/") {
-			t.Errorf("finding in %s names connector %q, want corpus/<Name>", d.File, d.Connector)
+			t.Errorf("finding in %s names connector %q, want %s<Name>", d.File, d.Connector, corpusPrefix)
 		}
 		seen[name] = true
 	}

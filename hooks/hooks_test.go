@@ -206,7 +206,7 @@ func TestOutsideRepository(t *testing.T) {
 	t.Setenv("GIT_DIR", "")
 	os.Unsetenv("GIT_DIR")
 	code, _, errOut := runCmd(t, "check-beta-flag")
-	if code != 2 || !strings.Contains(errOut, "pass connector folders") {
+	if code != 2 || !strings.Contains(errOut, "pass their folders, files or .mez packages") {
 		t.Fatalf("outside a repository without paths: exit %d\n%s", code, errOut)
 	}
 	copyTree(t, filepath.Join(repoRoot(), "testdata", "Contoso"), filepath.Join(dir, "-Contoso"))
@@ -335,7 +335,8 @@ func TestChangesPaths(t *testing.T) {
 	root := filepath.Join(repoRoot(), "testdata")
 	t.Chdir(root)
 	code, out, errOut := runCmd(t, "pqcert", "changes", "--json", "Contoso")
-	want := `{"changes":[],"connectors":[{"dir":"Contoso","main":"Contoso/Contoso.pq","status":"checked","changed":["Contoso/Contoso.pq","Contoso/Diagnostics.pqm","Contoso/Table.ToNavigationTable.pqm","Contoso/resources.resx"]}]}`
+	// Inside a repository (this one), paths are shown from its root.
+	want := `{"changes":[],"connectors":[{"dir":"testdata/Contoso","main":"testdata/Contoso/Contoso.pq","status":"checked","changed":["testdata/Contoso/Contoso.pq","testdata/Contoso/Diagnostics.pqm","testdata/Contoso/Table.ToNavigationTable.pqm","testdata/Contoso/resources.resx"]}]}`
 	if code != 0 || strings.TrimSpace(out) != want {
 		t.Fatalf("exit %d\ngot  %s\nwant %s\n%s", code, out, want, errOut)
 	}
@@ -368,5 +369,36 @@ func TestUsageErrorIsShort(t *testing.T) {
 	code, out, errOut := runCmd(t, "check-certification", "--bogus")
 	if code != 2 || out != "" || strings.Count(errOut, "\n") > 2 || !strings.Contains(errOut, "--help") {
 		t.Fatalf("exit %d\nstdout: %s\nstderr: %s", code, out, errOut)
+	}
+}
+
+// TestFileArgumentInSubfolder: a module in a connector's subfolder is
+// checked with the connector above it; a file of no connector is refused.
+func TestFileArgumentInSubfolder(t *testing.T) {
+	dir := t.TempDir()
+	t.Chdir(dir)
+	copyTree(t, filepath.Join(repoRoot(), "testdata", "Contoso"), filepath.Join(dir, "Contoso"))
+	os.MkdirAll(filepath.Join(dir, "Contoso", "lib"), 0o755)
+	os.WriteFile(filepath.Join(dir, "Contoso", "lib", "Util.pqm"), []byte("(x) => x"), 0o644)
+	code, out, errOut := runCmd(t, "pqcert", "changes", "--json", "Contoso/lib/Util.pqm")
+	if code != 0 || !strings.Contains(out, `"dir":"Contoso"`) || !strings.Contains(out, `"Contoso/lib/Util.pqm"`) {
+		t.Fatalf("exit %d\n%s%s", code, out, errOut)
+	}
+	os.WriteFile(filepath.Join(dir, "Contoso", "README.md"), []byte("# Contoso"), 0o644)
+	if code, _, errOut := runCmd(t, "check-certification", "Contoso/README.md"); code != 2 || !strings.Contains(errOut, "not a packaged file") {
+		t.Fatalf("a file the connector does not ship: exit %d\n%s", code, errOut)
+	}
+}
+
+// TestFirstPushThroughTheFramework: at pre-push, for a history new to the
+// remote, pre-commit gives no refs; the pushed branch is checked whole.
+func TestFirstPushThroughTheFramework(t *testing.T) {
+	dir := testRepo(t)
+	replaceIn(t, filepath.Join(dir, "Contoso", "Contoso.pq"), "EnableTraceOutput = false", "EnableTraceOutput = true")
+	git(t, "commit", "-q", "-am", "tracing on")
+	t.Setenv("PRE_COMMIT_REMOTE_NAME", "origin")
+	t.Setenv("PRE_COMMIT_LOCAL_BRANCH", "refs/heads/main")
+	if code, out, _ := runCmd(t, "check-no-tracing"); code != 1 || !strings.Contains(out, "PQ040") {
+		t.Fatalf("exit %d, want 1 with PQ040\n%s", code, out)
 	}
 }

@@ -39,7 +39,14 @@ type input struct {
 	// ambiguous are the folders with several section documents, after the
 	// change, among those holding a changed path or above one.
 	ambiguous map[string][]string
+	// whole is set when there is no change to compare with, only a history
+	// to check whole (the first push of a branch).
+	whole bool
 }
+
+// Getenv is os.Getenv, a variable so that tests can set the pre-commit
+// environment without touching the process's.
+var Getenv = os.Getenv
 
 // readInput opens the repository (unless paths were given) and computes
 // the change: staged by default, or between two refs.
@@ -50,10 +57,22 @@ func readInput(m mode) (*input, error) {
 		if errors.As(err, &ue) {
 			return nil, err
 		}
-		return nil, fmt.Errorf("%v\nnot in a git repository that pqcert can read: pass connector folders, files or .mez packages instead", err)
+		return nil, fmt.Errorf("%v; to check connectors outside a repository, pass their folders, files or .mez packages", err)
 	}
 	in := &input{root: repo.Root()}
 	switch {
+	case m.fromRef == "" && m.toRef == "" && Getenv("PRE_COMMIT_REMOTE_NAME") != "":
+		// pre-commit at pre-push, for a push whose history has no commit in
+		// common with the remote: it gives no refs, so the pushed branch
+		// is checked whole, every connector as new.
+		ref := Getenv("PRE_COMMIT_LOCAL_BRANCH")
+		if ref == "" {
+			ref = "HEAD"
+		}
+		if in.after, err = repo.Commit(ref); err != nil {
+			return nil, err
+		}
+		in.before, in.whole = in.after, true
 	case m.fromRef != "" || m.toRef != "":
 		from, to := m.fromRef, m.toRef
 		if from == "" || to == "" {
@@ -209,60 +228,141 @@ func printSkipped(w io.Writer, name string, skipped map[string][]string) {
 }
 
 // pathTargets loads the connectors named by path arguments, from disk or
-// from .mez packages. A path that is not part of a connector is an error.
-func pathTargets(args []string) ([]checks.Target, error) {
+// from .mez packages. Inside a repository, paths are shown relative to its
+// root (as in every other mode), and root is returned. A path that is not
+// part of a connector is an error.
+func pathTargets(args []string) (targets []checks.Target, root string, err error) {
+	if repo, err := snapshot.OpenRepo("."); err == nil {
+		root = repo.Root()
+	}
 	var jobs []loadJob
 	seen := map[string]bool{}
 	for _, arg := range args {
 		st, err := os.Stat(arg)
 		if err != nil {
-			return nil, fmt.Errorf("%s: no such file or folder", arg)
+			return nil, root, fmt.Errorf("%s: no such file or folder", arg)
 		}
-		var snap snapshot.Snapshot
-		prefix := filepath.ToSlash(filepath.Clean(arg))
-		only := "" // a single file: check the connector holding it
+		var job *loadJob
+		var pkgs []loadJob
 		switch {
 		case !st.IsDir() && strings.EqualFold(filepath.Ext(arg), ".mez"):
-			if snap, err = snapshot.OpenMez(arg); err != nil {
-				return nil, err
+			snap, err := snapshot.OpenMez(arg)
+			if err != nil {
+				return nil, root, err
 			}
-			prefix += "!"
+			pkgs, err = folderJobs(arg, snap, displayPath(root, arg)+"!")
+			if err != nil {
+				return nil, root, err
+			}
 		case st.IsDir():
-			if snap, err = snapshot.OpenDir(arg); err != nil {
-				return nil, err
+			snap, err := snapshot.OpenDir(arg)
+			if err != nil {
+				return nil, root, err
+			}
+			if pkgs, err = folderJobs(arg, snap, displayPath(root, arg)); err != nil {
+				return nil, root, err
 			}
 		default:
-			dir := filepath.Dir(arg)
-			if snap, err = snapshot.OpenDir(dir); err != nil {
-				return nil, err
+			if job, err = fileJob(arg, root); err != nil {
+				return nil, root, err
 			}
-			prefix, only = filepath.ToSlash(filepath.Clean(dir)), filepath.Base(arg)
+			pkgs = []loadJob{*job}
 		}
-		pkgs, ambiguous, err := discover(snap)
-		if err != nil {
-			return nil, fmt.Errorf("%s: %v", arg, err)
-		}
-		found := false
-		for _, p := range pkgs {
-			if only != "" && !slices.Contains(p.Files, only) {
-				continue
-			}
-			key := prefix + "/" + p.Dir
-			found = true
-			if !seen[key] {
+		for _, j := range pkgs {
+			if key := j.prefix + "/" + j.pkg.Dir; !seen[key] {
 				seen[key] = true
-				jobs = append(jobs, loadJob{snap: snap, pkg: p, prefix: prefix})
+				jobs = append(jobs, j)
 			}
-		}
-		if !found {
-			// Named explicitly, an unreadable folder is an error, not a note.
-			if docs, ok := ambiguous[""]; ok {
-				return nil, fmt.Errorf("%s: holds %d section documents (%s); a connector folder holds exactly one", arg, len(docs), strings.Join(docs, ", "))
-			}
-			return nil, fmt.Errorf("%s: no connector here (a connector is a folder with one section document, Name.pq)", arg)
 		}
 	}
-	return loadAll(jobs), nil
+	return loadAll(jobs), root, nil
+}
+
+// folderJobs lists the connectors in a folder or .mez named by arg.
+func folderJobs(arg string, snap snapshot.Snapshot, prefix string) ([]loadJob, error) {
+	pkgs, ambiguous, err := discover(snap)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %v", arg, err)
+	}
+	if len(pkgs) == 0 {
+		// Named explicitly, a folder that is not a connector is an error.
+		if docs, ok := ambiguous[""]; ok {
+			return nil, fmt.Errorf("%s: holds %d section documents (%s); a connector folder holds exactly one", arg, len(docs), strings.Join(docs, ", "))
+		}
+		return nil, fmt.Errorf("%s: no connector here (a connector is a folder with one section document, Name.pq)", arg)
+	}
+	jobs := make([]loadJob, len(pkgs))
+	for i, p := range pkgs {
+		jobs[i] = loadJob{snap: snap, pkg: p, prefix: prefix}
+	}
+	return jobs, nil
+}
+
+// fileJob finds the connector a file belongs to: the nearest folder above
+// it that holds a section document (a module in a subfolder belongs to the
+// connector above), going no higher than the repository root; only that
+// folder's subtree is read.
+func fileJob(arg, root string) (*loadJob, error) {
+	abs, err := filepath.Abs(arg)
+	if err != nil {
+		return nil, err
+	}
+	notPackaged := fmt.Errorf("%s: not a packaged file of any connector (a connector is a folder with one section document, Name.pq)", arg)
+	for dir := filepath.Dir(abs); ; dir = filepath.Dir(dir) {
+		if holdsSectionDocument(dir) {
+			snap, err := snapshot.OpenDir(dir)
+			if err != nil {
+				return nil, err
+			}
+			pkgs, _, err := discover(snap)
+			if err != nil {
+				return nil, fmt.Errorf("%s: %v", arg, err)
+			}
+			rel, _ := filepath.Rel(dir, abs)
+			for _, p := range pkgs {
+				if slices.Contains(p.Files, filepath.ToSlash(rel)) {
+					return &loadJob{snap: snap, pkg: p, prefix: displayPath(root, dir)}, nil
+				}
+			}
+			return nil, notPackaged
+		}
+		if dir == root || dir == filepath.Dir(dir) {
+			return nil, notPackaged
+		}
+	}
+}
+
+// holdsSectionDocument reports whether a folder has a section document of
+// its own (not in a subfolder).
+func holdsSectionDocument(dir string) bool {
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return false
+	}
+	for _, e := range entries {
+		if !e.IsDir() && connector.IsSectionDocument(e.Name()) {
+			return true
+		}
+	}
+	return false
+}
+
+// displayPath shows a path relative to the repository root when it is
+// inside it (outside a repository: relative to the working folder), else
+// as an absolute path.
+func displayPath(root, p string) string {
+	base := root
+	if base == "" {
+		base, _ = os.Getwd()
+	}
+	abs, err := filepath.Abs(p)
+	if err != nil {
+		return filepath.ToSlash(filepath.Clean(p))
+	}
+	if rel, err := filepath.Rel(base, abs); err == nil && rel != ".." && !strings.HasPrefix(rel, "../") {
+		return filepath.ToSlash(rel)
+	}
+	return filepath.ToSlash(abs)
 }
 
 // loadAll parses the connectors in parallel: parsing dominates a run over
