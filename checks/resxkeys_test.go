@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/pqcert/pqcert/checks"
 	"github.com/pqcert/pqcert/checks/checkstest"
@@ -38,13 +37,9 @@ shared Contoso.Label = Extension.LoadString("Key" & Text.From(1));
 	}
 	rules := []*checks.Rule{checks.ResxMalformed, checks.ResxMissingKey, checks.ResxUnusedKey, checks.ResxDuplicateKey,
 		checks.ResxUrlValue, checks.HardcodedUiString, checks.ResxLocaleMismatch, checks.ResxEmptyValue}
-	start := time.Now()
 	diags, err := checks.Run(rules, []checks.Target{{After: c}}, nil)
 	if err != nil {
 		t.Fatal(err)
-	}
-	if d := time.Since(start); d > 10*time.Second {
-		t.Errorf("resx rules took %v on %d keys", d, n)
 	}
 	count := map[string]int{}
 	for _, d := range diags {

@@ -48,7 +48,6 @@ func TestRobustness(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			start := time.Now()
 			f, err := ParseFile("x.pq", tt.src, 0)
 			if f == nil {
 				t.Fatal("nil file")
@@ -58,9 +57,6 @@ func TestRobustness(t *testing.T) {
 				t.Errorf("unexpected error: %v", err)
 			case tt.wantErr != "" && (err == nil || !strings.Contains(err.Error(), tt.wantErr)):
 				t.Errorf("got error %v, want one containing %q", err, tt.wantErr)
-			}
-			if d := time.Since(start); d > 2*time.Second {
-				t.Errorf("took %v", d)
 			}
 		})
 	}
