@@ -34,7 +34,7 @@ its source: what ships is what was checked. 'check-certification NAME.mez' check
 
 Exit status: 0 built, 1 findings refused the build, 2 pqcert could not build it.`,
 		Flags: []cli.Flag{
-			&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "the .mez to write (default: CONNECTOR_DIR/bin/NAME.mez)"},
+			&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "the .mez to write, or an existing folder to write NAME.mez into (default: CONNECTOR_DIR/bin/NAME.mez)"},
 			&cli.BoolFlag{Name: "force", Usage: "build even when the checks find errors"},
 			&cli.BoolFlag{Name: "strict", Usage: "warnings refuse the build too"},
 			&cli.StringFlag{Name: "color", Value: "auto", Usage: "colour the findings: auto, always or never"},
@@ -77,13 +77,20 @@ func runPackage(c *cli.Context, s Streams) error {
 		return err
 	}
 	if checks.HasErrors(src, strict) && !c.Bool("force") {
-		fmt.Fprintf(s.Stderr, "package-connector: not packaged: %s; fix them, or pass --force\n", report.Summary(src))
+		them := "them"
+		if refusing(src, strict) == 1 {
+			them = "it"
+		}
+		fmt.Fprintf(s.Stderr, "package-connector: not packaged: %s; fix %s, or pass --force\n", report.Summary(src), them)
 		return errFindings
 	}
 
 	out := c.String("output")
 	if out == "" {
 		out = filepath.Join(dir, filepath.FromSlash(pkg.Dir), "bin", mez.Name(pkg))
+	} else if st, err := os.Stat(out); err == nil && st.IsDir() || strings.HasSuffix(out, "/") || strings.HasSuffix(out, string(filepath.Separator)) {
+		// -o names a folder: the package goes into it under its own name.
+		out = filepath.Join(out, mez.Name(pkg))
 	}
 	start := time.Now()
 	tmp, size, err := buildMez(snap, pkg, out)
@@ -116,6 +123,18 @@ func runPackage(c *cli.Context, s Streams) error {
 	fmt.Fprintf(s.Stdout, "built %s: %d files, %d bytes, in %s; checked again: %s\n",
 		out, len(bpkg.Files), size, elapsed.Round(time.Millisecond), report.Summary(got))
 	return nil
+}
+
+// refusing counts the findings that refuse a build: errors, and warnings
+// too under --strict (as checks.HasErrors judges).
+func refusing(ds []checks.Diagnostic, strict bool) int {
+	n := 0
+	for _, d := range ds {
+		if d.Severity == checks.Error || strict {
+			n++
+		}
+	}
+	return n
 }
 
 // onePackage finds the single connector in a snapshot. A folder with

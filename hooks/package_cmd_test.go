@@ -152,3 +152,37 @@ func TestCheckSDKStyleMez(t *testing.T) {
 		t.Errorf("folder: exit %d %q; SDK .mez: exit %d %q %s", dc, dout, mc, mout, merr)
 	}
 }
+
+// TestPackageIntoFolder: -o naming an existing folder (or ending in a
+// separator) writes NAME.mez into it; the refusal says "fix it" for one
+// finding and "fix them" for several.
+func TestPackageIntoFolder(t *testing.T) {
+	dir := scaffolded(t)
+	out := filepath.Join(dir, "dist")
+	os.Mkdir(out, 0o755)
+	if code, stdout, errOut := runCmd(t, "package-connector", "-o", out, "Contoso"); code != 0 {
+		t.Fatalf("-o %s: exit %d\n%s%s", out, code, stdout, errOut)
+	}
+	if _, err := zip.OpenReader(filepath.Join(out, "Contoso.mez")); err != nil {
+		t.Errorf("-o an existing folder: %v", err)
+	}
+	fresh := filepath.Join(dir, "fresh") + string(filepath.Separator)
+	if code, stdout, errOut := runCmd(t, "package-connector", "-o", fresh, "Contoso"); code != 0 {
+		t.Fatalf("-o %s: exit %d\n%s%s", fresh, code, stdout, errOut)
+	}
+	if _, err := os.Stat(filepath.Join(fresh, "Contoso.mez")); err != nil {
+		t.Errorf("-o a new folder/: %v", err)
+	}
+
+	pq := filepath.Join(dir, "Contoso", "Contoso.pq")
+	b, _ := os.ReadFile(pq)
+	os.WriteFile(pq, bytes.Replace(b, []byte("section Contoso;"), []byte("section Contoso"), 1), 0o644)
+	if _, _, errOut := runCmd(t, "package-connector", "Contoso"); !strings.Contains(errOut, "1 error in 1 connector; fix it,") {
+		t.Errorf("one finding: %q, want 'fix it'", errOut)
+	}
+	os.WriteFile(pq, bytes.Replace(b, []byte("Beta = true"), []byte("Beta = false"), 1), 0o644)
+	os.WriteFile(filepath.Join(dir, "Contoso", "resources.resx"), []byte("<root>"), 0o644)
+	if _, _, errOut := runCmd(t, "package-connector", "Contoso"); !strings.Contains(errOut, "; fix them,") {
+		t.Errorf("several findings: %q, want 'fix them'", errOut)
+	}
+}

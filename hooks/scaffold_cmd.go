@@ -3,7 +3,6 @@ package hooks
 import (
 	"errors"
 	"fmt"
-	"path/filepath"
 	"strings"
 
 	"github.com/urfave/cli/v2"
@@ -23,15 +22,16 @@ a navigation table, HTTPS enforcement, tracing behind a flag that is off), a tes
 resources.resx and icons at 16–80 px — and, at the repository root when they are absent,
 .pre-commit-config.yaml (the pqcert hooks), a Makefile (check, package, hooks) and .gitignore.
 
-NAME must be a plain M identifier without the words certification forbids (Fabric, Power BI,
-Connector, API). Nothing is ever overwritten: an existing NAME/ is refused unless --force,
+NAME must be a plain M identifier (letters of any script, digits, _) without the words
+certification forbids (Fabric, Power BI, Connector, API); FUNCTION must be one that
+check-certification accepts (no leading verb such as Get, no placeholder such as Test). Nothing is ever overwritten: an existing NAME/ is refused unless --force,
 and files are written to a temporary folder first, then moved into place.
 Exit status: 0 written, 2 refused (nothing written).`,
 		Flags: []cli.Flag{
-			&cli.StringSliceFlag{Name: "auth", Usage: "authentication kind; repeat or separate with commas: " + strings.Join(scaffold.AuthKinds, ", ") + " (default Anonymous)"},
+			&cli.StringSliceFlag{Name: "auth", Usage: "authentication kind; repeat or separate with commas: " + strings.Join(scaffold.AuthKinds, ", ") + " (default Anonymous); case does not matter, and these mean the same: " + scaffold.AuthAliasList()},
 			&cli.StringFlag{Name: "url", Usage: "the service's fixed https root; without it, users enter the address"},
 			&cli.StringFlag{Name: "dir", Value: ".", Usage: "the folder that receives NAME/"},
-			&cli.StringFlag{Name: "category", Value: "Other", Usage: "Get Data category: " + strings.Join(scaffold.Categories, ", ")},
+			&cli.StringFlag{Name: "category", Value: "Other", Usage: "Get Data category: " + strings.Join(scaffold.Categories, ", ") + "; other text is kept in Publish, but Get Data lists it under Other"},
 			&cli.StringFlag{Name: "function", Value: "Contents", Usage: "the exported function, NAME.FUNCTION: a domain word such as " + strings.Join(scaffold.DomainFunctions, ", ")},
 			&cli.StringFlag{Name: "label", Usage: "the name Get Data shows (default: NAME split into words)"},
 			&cli.StringFlag{Name: "learn-more-url", Usage: "an https page about the connector, linked from Get Data"},
@@ -77,9 +77,19 @@ func runScaffold(c *cli.Context, s Streams) error {
 	for _, f := range res.Written {
 		fmt.Fprintf(s.Stdout, "  %s\n", f)
 	}
-	for _, f := range res.Skipped {
-		fmt.Fprintf(s.Stdout, "kept the existing %s\n", f)
+	for _, k := range res.Kept {
+		if k.Add == "" {
+			fmt.Fprintf(s.Stdout, "kept the existing %s (it has what pqcert needs)\n", k.Path)
+			continue
+		}
+		fmt.Fprintf(s.Stdout, "kept the existing %s; %s:\n", k.Path, k.How)
+		for _, line := range strings.Split(strings.TrimRight(k.Add, "\n"), "\n") {
+			fmt.Fprintf(s.Stdout, "    %s\n", line)
+		}
 	}
-	fmt.Fprintf(s.Stdout, "next: make hooks; git add %s; git commit; make check; make package\n", filepath.ToSlash(res.Connector))
+	for _, n := range res.Notes {
+		fmt.Fprintf(s.Stderr, "scaffold-connector: %s\n", n)
+	}
+	fmt.Fprintf(s.Stdout, "next: %s\n", strings.Join(res.Next, "; "))
 	return nil
 }

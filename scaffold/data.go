@@ -36,8 +36,7 @@ func newData(o Options, dir string) *data {
 	for _, k := range o.Auth {
 		d.Auth[k] = true
 	}
-	host := strings.ReplaceAll(strings.ToLower(o.Name), "_", "-")
-	d.SampleURL = "https://" + strings.Trim(host, "-") + ".example.com/"
+	d.SampleURL = "https://" + sampleHost(o.Name) + ".example.com/"
 	if o.URL != "" {
 		d.ExampleCode = fmt.Sprintf("%s.%s()", o.Name, o.Function)
 	} else {
@@ -52,6 +51,26 @@ func newData(o Options, dir string) *data {
 	}
 	d.Strings = d.resxStrings()
 	return d
+}
+
+// sampleHost is a DNS label for the documentation's example address:
+// Contoso_Sales → contoso-sales, Ñandu → nandu; a name in another script
+// gives "contoso".
+func sampleHost(name string) string {
+	var b strings.Builder
+	for _, c := range strings.ToLower(asciiFold(name)) {
+		switch {
+		case c >= 'a' && c <= 'z', c >= '0' && c <= '9':
+			b.WriteRune(c)
+		case c == '_':
+			b.WriteByte('-')
+		}
+	}
+	host := strings.Trim(b.String(), "-")
+	if host == "" {
+		return "contoso"
+	}
+	return host
 }
 
 func iconFile(name string, px int) string { return fmt.Sprintf("%s%d.png", name, px) }

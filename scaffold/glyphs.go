@@ -16,8 +16,8 @@ func arc(cx, cy, rx, ry, a0, a1 float64) []pt {
 	n := int(math.Ceil(math.Abs(a1-a0)/step)) + 1
 	out := make([]pt, n)
 	for i := range out {
-		a := (a0 + (a1-a0)*float64(i)/float64(n-1)) * math.Pi / 180
-		out[i] = pt{cx + rx*math.Cos(a), cy + ry*math.Sin(a)}
+		a := (a0 + float64((a1-a0)*float64(i)/float64(n-1))) * math.Pi / 180
+		out[i] = pt{cx + float64(rx*math.Cos(a)), cy + float64(ry*math.Sin(a))} // no FMA: see Icon
 	}
 	return out
 }

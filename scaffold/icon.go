@@ -7,12 +7,17 @@ import (
 	"image/color"
 	"image/png"
 	"math"
+	"unicode"
 )
 
 // Icon draws the connector's icon at px×px: a rounded square with a
 // diagonal gradient in a hue derived from the name, and the name's initial
 // in white with a soft shadow — a product's tile, recognisable at 16 px.
-// The same name always gives the same bytes (golden tests rely on it).
+// The same name always gives the same bytes (golden tests rely on it), on
+// every CPU: wherever a product (or a division the compiler turns into
+// one) feeds a sum, it is wrapped in an explicit float64 conversion, which
+// the Go spec makes round, so arm64 or amd64 v3 cannot fuse the two into
+// an FMA with a different last bit (TestIconMathNotFused).
 func Icon(name string, px int) ([]byte, error) {
 	img := drawIcon(name, px)
 	var b bytes.Buffer
@@ -48,8 +53,9 @@ func drawIcon(name string, px int) *image.NRGBA {
 			var r, g, b, a float64
 			for sy := 0; sy < samples; sy++ {
 				for sx := 0; sx < samples; sx++ {
-					u := (float64(x) + (float64(sx)+0.5)/samples) / float64(px)
-					v := (float64(y) + (float64(sy)+0.5)/samples) / float64(px)
+					// /samples is a multiplication by 0.25 to the compiler.
+					u := (float64(x) + float64((float64(sx)+0.5)/samples)) / float64(px)
+					v := (float64(y) + float64((float64(sy)+0.5)/samples)) / float64(px)
 					if !inRoundedSquare(u, v) {
 						continue
 					}
@@ -74,16 +80,22 @@ func drawIcon(name string, px int) *image.NRGBA {
 	return img
 }
 
-// initial is the letter to draw: the name's first letter, upper-cased.
+// initial is the letter to draw: the name's first letter, upper-cased, by
+// its Latin base letter (Ñandu draws N); nil, a plain tile, when that
+// letter is from another script.
 func initial(name string) glyph {
-	for i := 0; i < len(name); i++ {
-		c := name[i]
-		if isLower(c) {
+	for _, r := range name {
+		if !unicode.IsLetter(r) {
+			continue
+		}
+		c, ok := latinBase(r)
+		if !ok {
+			return nil
+		}
+		if c >= 'a' && c <= 'z' {
 			c -= 'a' - 'A'
 		}
-		if g, ok := letters[c]; ok {
-			return g
-		}
+		return letters[c]
 	}
 	return letters['C']
 }
@@ -96,7 +108,7 @@ func placeGlyph(g glyph, height float64) glyph {
 	for i, s := range g {
 		out[i] = make([]pt, len(s))
 		for j, p := range s {
-			out[i][j] = pt{0.5 + (p.x-0.5)*width, 0.5 + (p.y-0.5)*height}
+			out[i][j] = pt{0.5 + float64((p.x-0.5)*width), 0.5 + float64((p.y-0.5)*height)}
 		}
 	}
 	return out
@@ -109,7 +121,7 @@ func inRoundedSquare(u, v float64) bool {
 	lo, hi := margin+radius, 1-margin-radius
 	dx := math.Max(0, math.Max(lo-u, u-hi))
 	dy := math.Max(0, math.Max(lo-v, v-hi))
-	return u >= margin && u <= 1-margin && v >= margin && v <= 1-margin && dx*dx+dy*dy <= radius*radius
+	return u >= margin && u <= 1-margin && v >= margin && v <= 1-margin && float64(dx*dx)+float64(dy*dy) <= radius*radius
 }
 
 func nearStrokes(g glyph, u, v, halfWidth float64) bool {
@@ -130,24 +142,24 @@ func nearStrokes(g glyph, u, v, halfWidth float64) bool {
 func dist2(p, a, b pt) float64 {
 	dx, dy := b.x-a.x, b.y-a.y
 	t := 0.0
-	if l := dx*dx + dy*dy; l > 0 {
-		t = math.Max(0, math.Min(1, ((p.x-a.x)*dx+(p.y-a.y)*dy)/l))
+	if l := float64(dx*dx) + float64(dy*dy); l > 0 {
+		t = math.Max(0, math.Min(1, (float64((p.x-a.x)*dx)+float64((p.y-a.y)*dy))/l))
 	}
-	ex, ey := p.x-(a.x+t*dx), p.y-(a.y+t*dy)
-	return ex*ex + ey*ey
+	ex, ey := p.x-(a.x+float64(t*dx)), p.y-(a.y+float64(t*dy))
+	return float64(ex*ex) + float64(ey*ey)
 }
 
 type rgb struct{ r, g, b float64 }
 
 func mix(a, b rgb, t float64) rgb {
-	return rgb{a.r + (b.r-a.r)*t, a.g + (b.g-a.g)*t, a.b + (b.b-a.b)*t}
+	return rgb{a.r + float64((b.r-a.r)*t), a.g + float64((b.g-a.g)*t), a.b + float64((b.b-a.b)*t)}
 }
 
 // hsl converts hue (degrees), saturation and lightness to RGB.
 func hsl(h, s, l float64) rgb {
-	c := (1 - math.Abs(2*l-1)) * s
+	c := (1 - math.Abs(float64(2*l)-1)) * s
 	x := c * (1 - math.Abs(math.Mod(h/60, 2)-1))
-	m := l - c/2
+	m := l - float64(c/2)
 	var r, g, b float64
 	switch {
 	case h < 60:

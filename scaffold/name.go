@@ -2,9 +2,12 @@ package scaffold
 
 import (
 	"fmt"
-	"regexp"
-	"sort"
 	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/pqcert/pqcert/checks"
+	"github.com/pqcert/pqcert/m/scanner"
 )
 
 // NameError says why a connector name was refused, and what to use instead
@@ -24,18 +27,6 @@ func (e *NameError) Error() string {
 	return msg
 }
 
-// The certification page forbids these words in kind and function names.
-// The regexps match them case-insensitively in an identifier; API has its
-// own matcher because "api" is also inside ordinary words ("Rapid").
-var forbidden = []struct {
-	word string
-	re   *regexp.Regexp
-}{
-	{"Power BI", regexp.MustCompile(`(?i)power_*bi`)},
-	{"Fabric", regexp.MustCompile(`(?i)fabric`)},
-	{"Connector", regexp.MustCompile(`(?i)connector`)},
-}
-
 // mKeywords are the words M reserves; none can name a section or a kind.
 var mKeywords = map[string]bool{
 	"and": true, "as": true, "each": true, "else": true, "error": true, "false": true, "if": true,
@@ -44,111 +35,79 @@ var mKeywords = map[string]bool{
 	"type": true,
 }
 
-var identRe = regexp.MustCompile(`^[A-Za-z_][A-Za-z0-9_]*$`)
-
 // maxNameLen keeps file names (NAME80.png, NAME.query.pq) and the Get Data
-// label reasonable.
+// label reasonable; it counts characters, not bytes.
 const maxNameLen = 64
 
+// isIdent reports whether s is one plain M identifier of the letters of any
+// script, digits and underscores: a letter or _ first (M's own identifier
+// characters, as the scanner reads them), no dots.
+//
+// M also allows combining marks (Mn, Mc), connectors (Pc) and format
+// characters (Cf) after the first letter. They are refused here: the name
+// becomes file names and the .mez's entries, and a name spelled with a
+// combining mark (N + U+0303 for Ñ) is stored differently by file systems
+// that normalize (macOS), while a format character is invisible.
+func isIdent(s string) bool {
+	if s == "" || !utf8.ValidString(s) {
+		return false
+	}
+	for i, r := range s {
+		if i == 0 && !scanner.IsIdentStart(r) {
+			return false
+		}
+		if !scanner.IsIdentPart(r) || !plainIdentRune(r) {
+			return false
+		}
+	}
+	return true
+}
+
+func plainIdentRune(r rune) bool {
+	return r == '_' || unicode.IsLetter(r) || unicode.Is(unicode.Nl, r) || unicode.Is(unicode.Nd, r)
+}
+
 // CheckName refuses a connector name that is not a plain M identifier, is
-// an M keyword, or holds a word certification forbids.
+// an M keyword, or holds a word certification forbids (as PQ013 finds it).
 func CheckName(name string) error {
 	switch {
 	case name == "":
 		return &NameError{Name: name, Reason: "is empty", Suggestion: "Contoso"}
-	case !identRe.MatchString(name):
-		return &NameError{Name: name, Reason: "is not a valid M identifier (a letter or _, then letters, digits or _)", Suggestion: sanitize(name)}
+	case !isIdent(name):
+		return &NameError{Name: name, Reason: "is not a valid M identifier (a letter of any script or _, then letters, digits or _)" + markNote(name), Suggestion: sanitize(name)}
 	case mKeywords[name]:
 		return &NameError{Name: name, Reason: "is an M keyword", Suggestion: "Contoso"}
-	case len(name) > maxNameLen:
-		return &NameError{Name: name, Reason: fmt.Sprintf("is longer than %d characters", maxNameLen)}
+	case utf8.RuneCountInString(name) > maxNameLen:
+		return &NameError{Name: name, Reason: fmt.Sprintf("is longer than %d characters", maxNameLen), Suggestion: sanitize(string([]rune(name)[:maxNameLen]))}
 	}
-	if word, spans := forbiddenSpans(name); word != "" {
+	if word := ForbiddenWord(name); word != "" {
 		return &NameError{
 			Name:       name,
 			Word:       word,
 			Reason:     fmt.Sprintf("contains %q, a word certification forbids in connector names (Fabric, Power BI, Connector, API)", word),
-			Suggestion: withoutSpans(name, spans),
+			Suggestion: withoutSpans(name, checks.ForbiddenWordSpans(name)),
 		}
 	}
 	return nil
 }
 
-// ForbiddenWord returns the first forbidden word in s (any text: a name or a
-// label), or "".
-func ForbiddenWord(s string) string {
-	w, _ := forbiddenSpans(s)
-	return w
-}
-
-// forbiddenSpans finds every forbidden word in s, returning the first
-// one's canonical spelling and the byte spans of all of them.
-func forbiddenSpans(s string) (string, [][2]int) {
-	type hit struct {
-		word string
-		span [2]int
-	}
-	var hits []hit
-	for _, f := range forbidden {
-		for _, m := range f.re.FindAllStringIndex(s, -1) {
-			hits = append(hits, hit{f.word, [2]int{m[0], m[1]}})
-		}
-	}
-	for _, sp := range apiSpans(s) {
-		hits = append(hits, hit{"API", sp})
-	}
-	if len(hits) == 0 {
-		return "", nil
-	}
-	sort.Slice(hits, func(i, j int) bool { return hits[i].span[0] < hits[j].span[0] })
-	spans := make([][2]int, len(hits))
-	for i, h := range hits {
-		spans[i] = h.span
-	}
-	return hits[0].word, spans
-}
-
-// apiSpans finds "API" as a word of an identifier or phrase: ContosoAPI,
-// APIHub, Contoso_Api, ContosoApis, "Contoso API" — but not the letters
-// inside Rapid or MyApiary. In a name without lower-case letters
-// (CAPITALAPI) word edges are invisible, so only separators count there.
-func apiSpans(s string) [][2]int {
-	lower := strings.ToLower(s)
-	allUpper := strings.ToUpper(s) == s
-	var out [][2]int
-	for i := 0; ; {
-		j := strings.Index(lower[i:], "api")
-		if j < 0 {
-			return out
-		}
-		start, end := i+j, i+j+3
-		i = end
-		// Skip a plural s: APIs, Apis.
-		r := end
-		if r < len(s) && s[r] == 's' {
-			r++
-		}
-		left := start == 0 || !isLetter(s[start-1])
-		right := r == len(s) || !isLetter(s[r])
+// markNote explains a combining mark or an invisible character, the one
+// refusal a user cannot see in the name.
+func markNote(name string) string {
+	for _, r := range name {
 		switch {
-		case allUpper:
-		case s[start:end] == "API": // an upper-case API in mixed case is the acronym
-			left, right = true, true
-		default:
-			left = left || s[start] == 'A' && isLower(s[start-1])
-			right = right || isUpper(s[r])
-		}
-		if left && right {
-			out = append(out, [2]int{start, r})
-		} else {
-			i = start + 1
+		case unicode.In(r, unicode.Mn, unicode.Mc):
+			return fmt.Sprintf("; it holds the combining mark U+%04X: type the accented letter as one character (NFC)", r)
+		case unicode.Is(unicode.Cf, r):
+			return fmt.Sprintf("; it holds the invisible character U+%04X", r)
 		}
 	}
+	return ""
 }
 
-func isLetter(c byte) bool { return isUpper(c) || isLower(c) }
-func isUpper(c byte) bool  { return c >= 'A' && c <= 'Z' }
-func isLower(c byte) bool  { return c >= 'a' && c <= 'z' }
+// ForbiddenWord returns the first forbidden word in s (any text: a name or a
+// label), or "": exactly what check-certification's PQ013 finds.
+func ForbiddenWord(s string) string { return checks.FindForbiddenWord(s) }
 
 // withoutSpans removes the spans from name and returns what is left when it
 // is a usable name, else a neutral example.
@@ -167,20 +126,39 @@ func withoutSpans(name string, spans [][2]int) string {
 	for strings.Contains(s, "__") {
 		s = strings.ReplaceAll(s, "__", "_")
 	}
-	if len(s) < 2 || !identRe.MatchString(s) || mKeywords[s] || ForbiddenWord(s) != "" {
+	if utf8.RuneCountInString(s) < 2 || !isIdent(s) || mKeywords[s] || ForbiddenWord(s) != "" {
 		return "Contoso"
 	}
 	return s
 }
 
 // sanitize turns an invalid name into a valid one by dropping the
-// characters M identifiers cannot hold ("Contoso Sales" → "ContosoSales").
+// characters a connector name cannot hold ("Contoso Sales" →
+// "ContosoSales", "Ñandu Datos" → "ÑanduDatos"). A combining mark is
+// folded into its letter where the letter has a precomposed Latin form
+// (N + U+0303 → Ñ), and dropped otherwise.
 func sanitize(name string) string {
 	var b strings.Builder
-	for i := 0; i < len(name); i++ {
-		c := name[i]
-		if isLetter(c) || c == '_' || c >= '0' && c <= '9' && b.Len() > 0 {
-			b.WriteByte(c)
+	var prev rune = -1
+	for _, r := range name {
+		if r == utf8.RuneError {
+			continue
+		}
+		if unicode.In(r, unicode.Mn, unicode.Mc) {
+			if c, ok := compose(prev, r); ok {
+				s := b.String()
+				b.Reset()
+				b.WriteString(s[:len(s)-utf8.RuneLen(prev)])
+				b.WriteRune(c)
+				prev = c
+			}
+			continue
+		}
+		if plainIdentRune(r) && (b.Len() > 0 || scanner.IsIdentStart(r)) {
+			b.WriteRune(r)
+			prev = r
+		} else {
+			prev = -1
 		}
 	}
 	err := CheckName(b.String())

@@ -6,7 +6,12 @@ import (
 	"fmt"
 	"net/url"
 	"regexp"
+	"sort"
 	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/pqcert/pqcert/checks"
 )
 
 // Options are the choices a partner makes up front.
@@ -37,13 +42,33 @@ var authAliases = map[string]string{
 	"aad": "Aad", "entra": "Aad", "entraid": "Aad",
 }
 
+// AuthAliasList describes the other spellings --auth accepts, grouped by
+// kind in AuthKinds order: "implicit (Anonymous), apikey (Key), …".
+func AuthAliasList() string {
+	var parts []string
+	for _, k := range AuthKinds {
+		var names []string
+		for alias, kind := range authAliases {
+			if kind == k && alias != strings.ToLower(k) {
+				names = append(names, alias)
+			}
+		}
+		sort.Strings(names)
+		if len(names) > 0 {
+			parts = append(parts, strings.Join(names, ", ")+" for "+k)
+		}
+	}
+	return strings.Join(parts, "; ")
+}
+
 // DomainFunctions are the function names certification gives as examples of
 // names that make sense for a domain.
 var DomainFunctions = []string{"Contents", "Tables", "Document", "Databases", "Feed", "Files"}
 
-// Categories with special handling in Get Data; any other text lands under
-// Other, so it is allowed but worth a note.
-var Categories = []string{"Azure", "Database", "Online Services", "Other"}
+// Categories are the Publish categories with special handling in Get Data
+// (and Other, the default). Any other text is allowed, but Get Data shows
+// it under Other, so it earns a note.
+var Categories = []string{"Azure", "Database", "Other"}
 
 var categoryRe = regexp.MustCompile(`^[\pL\pN][\pL\pN &,.()-]{0,39}$`)
 
@@ -82,19 +107,21 @@ func (o Options) normalize() (Options, error) {
 	if !categoryRe.MatchString(o.Category) {
 		return o, fmt.Errorf("--category %q: expected up to 40 letters, digits and spaces, such as %s", o.Category, strings.Join(Categories, ", "))
 	}
+	for _, c := range Categories {
+		if strings.EqualFold(o.Category, c) {
+			o.Category = c
+		}
+	}
 	if o.Function == "" {
 		o.Function = "Contents"
 	}
-	if !identRe.MatchString(o.Function) || mKeywords[o.Function] {
-		return o, fmt.Errorf("--function %q is not a valid M identifier; expected a domain word such as %s", o.Function, strings.Join(DomainFunctions, ", "))
-	}
-	if w := ForbiddenWord(o.Function); w != "" {
-		return o, fmt.Errorf("--function %q contains %q, a word certification forbids in function names", o.Function, w)
+	if err := checkFunction(o.Name, o.Function); err != nil {
+		return o, err
 	}
 	if o.Label == "" {
 		o.Label = splitWords(o.Name)
 	}
-	if strings.ContainsAny(o.Label, "\r\n\t") || len(o.Label) > 80 {
+	if strings.ContainsAny(o.Label, "\r\n\t") || utf8.RuneCountInString(o.Label) > 80 {
 		return o, fmt.Errorf("--label %q: expected one line of at most 80 characters", o.Label)
 	}
 	if w := ForbiddenWord(o.Label); w != "" {
@@ -104,6 +131,35 @@ func (o Options) normalize() (Options, error) {
 		o.Version = "v0.1.0"
 	}
 	return o, nil
+}
+
+// checkFunction refuses an exported function name that check-certification
+// would report: not an M identifier, a forbidden word (PQ013), or a name
+// that does not say what it returns (PQ014: GetTables, Test, Function1,
+// ContentsHelper).
+func checkFunction(name, fn string) error {
+	domain := "expected a domain word such as " + strings.Join(DomainFunctions, ", ")
+	if !isIdent(fn) || mKeywords[fn] {
+		return fmt.Errorf("--function %q is not a valid M identifier; %s", fn, domain)
+	}
+	if w := ForbiddenWord(fn); w != "" {
+		return fmt.Errorf("--function %q contains %q, a word certification forbids in function names (PQ013); %s", fn, w, domain)
+	}
+	if why := checks.UnusualFunctionNameReason(name, fn); why != "" {
+		return fmt.Errorf("--function %q: %s (check-certification --strict reports it as PQ014); %s", fn, why, domain)
+	}
+	return nil
+}
+
+// CategoryNote says what Get Data does with a category that has no
+// special handling, or "" for Azure, Database and Other.
+func CategoryNote(category string) string {
+	for _, c := range Categories {
+		if category == "" || strings.EqualFold(category, c) {
+			return ""
+		}
+	}
+	return fmt.Sprintf("note: --category %q: Get Data gives only Azure and Database their own place; %q will be listed under Other", category, category)
 }
 
 // normalizeAuth maps the --auth values to kind names, dropping repeats and
@@ -119,7 +175,7 @@ func normalizeAuth(in []string) ([]string, error) {
 			}
 			k, ok := authAliases[strings.ToLower(part)]
 			if !ok {
-				return nil, fmt.Errorf("--auth %q: expected one of %s", part, strings.Join(AuthKinds, ", "))
+				return nil, fmt.Errorf("--auth %q: expected one of %s (or %s)", part, strings.Join(AuthKinds, ", "), AuthAliasList())
 			}
 			if !seen[k] {
 				seen[k] = true
@@ -156,19 +212,20 @@ func httpsURL(flag, raw string) (string, error) {
 }
 
 // splitWords turns a camel-case name into the words a person reads:
-// ContosoSales → "Contoso Sales", Contoso_HR → "Contoso HR".
+// ContosoSales → "Contoso Sales", Contoso_HR → "Contoso HR",
+// ÑanduDatos → "Ñandu Datos". Letters of any script count.
 func splitWords(name string) string {
+	rs := []rune(name)
 	var b strings.Builder
-	for i := 0; i < len(name); i++ {
-		c := name[i]
+	for i, c := range rs {
 		if c == '_' {
 			b.WriteByte(' ')
 			continue
 		}
-		if i > 0 && isUpper(c) && (isLower(name[i-1]) || i+1 < len(name) && isLower(name[i+1]) && isUpper(name[i-1])) {
+		if i > 0 && unicode.IsUpper(c) && (unicode.IsLower(rs[i-1]) || i+1 < len(rs) && unicode.IsLower(rs[i+1]) && unicode.IsUpper(rs[i-1])) {
 			b.WriteByte(' ')
 		}
-		b.WriteByte(c)
+		b.WriteRune(c)
 	}
 	return strings.Join(strings.Fields(b.String()), " ")
 }

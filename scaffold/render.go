@@ -40,14 +40,23 @@ var funcs = template.FuncMap{
 	},
 }
 
-func render(d *data) ([]File, error) {
+// parseTemplates parses every template into one set, so partials and the
+// blocks the repository files {{define}} are shared.
+func parseTemplates() (*template.Template, error) {
 	root := template.New("").Funcs(funcs).Funcs(template.FuncMap{
 		"authData": func(d *data, kind string) authItem { return authItem{d, kind} },
 	})
-	// Every template is parsed into one set, so partials are shared.
 	root, err := root.ParseFS(templates.FS, "connector/*.tmpl", "repo/*.tmpl", "partials/*.tmpl")
 	if err != nil {
 		return nil, fmt.Errorf("templates: %w", err)
+	}
+	return root, nil
+}
+
+func render(d *data) ([]File, error) {
+	root, err := parseTemplates()
+	if err != nil {
+		return nil, err
 	}
 	var files []File
 	for _, folder := range []string{"connector", "repo"} {

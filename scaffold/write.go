@@ -8,12 +8,25 @@ import (
 	"path/filepath"
 )
 
-// Result says what Write did, with paths as the user named them.
+// Result says what Write did. Every path is shown one way: relative to
+// the current folder when --dir was relative (the default), absolute when
+// --dir was absolute.
 type Result struct {
 	Connector string   // the connector folder
 	Written   []string // every file written
 	Skipped   []string // repository files left alone because they exist
+	Kept      []Kept   // the same files, with what to add to each
 	RepoRoot  string
+	Notes     []string // choices that are allowed but worth knowing about
+	Next      []string // the commands to run next, in order
+}
+
+// Kept is a repository file that existed, and what pqcert would have
+// written into it.
+type Kept struct {
+	Path string
+	Add  string // the lines to add (a YAML block, Makefile targets); "" when it has them
+	How  string // where to add them
 }
 
 // Write renders the scaffold and puts it on disk without overwriting
@@ -44,12 +57,26 @@ func Write(o Options) (*Result, error) {
 		}
 		exists = true
 	}
+	cwd, err := os.Getwd()
+	if err != nil {
+		return nil, err
+	}
+	show := func(abs string) string {
+		if filepath.IsAbs(o.Dir) {
+			return abs
+		}
+		if rel, err := filepath.Rel(cwd, abs); err == nil {
+			return rel
+		}
+		return abs
+	}
 	root := repoRoot(parent)
 	rel, err := filepath.Rel(root, target)
 	if err != nil {
 		return nil, err
 	}
-	files, err := render(newData(o, filepath.ToSlash(rel)))
+	d := newData(o, filepath.ToSlash(rel))
+	files, err := render(d)
 	if err != nil {
 		return nil, err
 	}
@@ -59,7 +86,10 @@ func Write(o Options) (*Result, error) {
 		return nil, err
 	}
 	defer os.RemoveAll(tmp) // after the renames it holds nothing that matters
-	res := &Result{Connector: filepath.Join(o.Dir, o.Name), RepoRoot: root}
+	res := &Result{Connector: show(target), RepoRoot: show(root)}
+	if n := CategoryNote(o.Category); n != "" {
+		res.Notes = append(res.Notes, n)
+	}
 
 	// Stage everything first; only renames remain after this loop.
 	type move struct {
@@ -71,14 +101,14 @@ func Write(o Options) (*Result, error) {
 		if f.Repo {
 			dest := filepath.Join(root, filepath.FromSlash(f.Path))
 			if _, err := os.Lstat(dest); err == nil {
-				res.Skipped = append(res.Skipped, dest)
+				res.Skipped = append(res.Skipped, show(dest))
 				continue
 			}
 			staged := filepath.Join(tmp, fmt.Sprintf("repo-%d", i))
 			if err := os.WriteFile(staged, f.Data, 0o644); err != nil {
 				return nil, err
 			}
-			moves = append(moves, move{staged, dest, dest, true})
+			moves = append(moves, move{staged, dest, show(dest), true})
 			continue
 		}
 		staged := filepath.Join(tmp, o.Name, filepath.FromSlash(f.Path))
@@ -88,11 +118,11 @@ func Write(o Options) (*Result, error) {
 		if err := os.WriteFile(staged, f.Data, 0o644); err != nil {
 			return nil, err
 		}
-		show := filepath.Join(res.Connector, filepath.FromSlash(f.Path))
+		dest := filepath.Join(target, filepath.FromSlash(f.Path))
 		if exists {
-			moves = append(moves, move{staged, filepath.Join(target, filepath.FromSlash(f.Path)), show, false})
+			moves = append(moves, move{staged, dest, show(dest), false})
 		} else {
-			res.Written = append(res.Written, show)
+			res.Written = append(res.Written, show(dest))
 		}
 	}
 	afterStage(tmp)
@@ -110,7 +140,7 @@ func Write(o Options) (*Result, error) {
 		if m.repo {
 			// A repository file that appeared since the check is kept.
 			if _, err := os.Lstat(m.to); err == nil {
-				res.Skipped = append(res.Skipped, m.to)
+				res.Skipped = append(res.Skipped, m.show)
 				continue
 			}
 		}
@@ -118,6 +148,10 @@ func Write(o Options) (*Result, error) {
 			return res, err
 		}
 		res.Written = append(res.Written, m.show)
+	}
+	if err := res.advise(d, root); err != nil {
+		// Everything is written; only the advice is incomplete.
+		res.Notes = append(res.Notes, "note: "+err.Error())
 	}
 	return res, nil
 }

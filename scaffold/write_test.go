@@ -3,7 +3,10 @@ package scaffold
 import (
 	"flag"
 	"os"
+	"os/exec"
+	"path"
 	"path/filepath"
+	"regexp"
 	"sort"
 	"strings"
 	"testing"
@@ -118,5 +121,70 @@ func TestWriteRaceLeavesNothingHalfMade(t *testing.T) {
 	left, _ := filepath.Glob(filepath.Join(parent, ".*"))
 	if len(left) != 0 {
 		t.Errorf("left behind: %v", left)
+	}
+}
+
+// TestIconMathNotFused: no floating-point multiply-add in the icon code is
+// fused into an FMA on arm64 or amd64 v3, where the fused result's last
+// bit differs and "same name, same bytes" would break. The compiler's own
+// assembly is the evidence.
+func TestIconMathNotFused(t *testing.T) {
+	if testing.Short() {
+		t.Skip("compiles the package twice")
+	}
+	goBin, err := exec.LookPath("go")
+	if err != nil {
+		t.Skip("go is not on PATH")
+	}
+	fused := regexp.MustCompile(`\s(FMADDD|FMSUBD|FNMADDD|FNMSUBD|VFN?M(ADD|SUB)\d*SD)\s.*|\((\S*/scaffold/(icon|glyphs)\.go:\d+)\)\s+(FMADDD|FMSUBD|FNMADDD|FNMSUBD|VFN?M(ADD|SUB)\d*SD)\b`)
+	for _, env := range [][]string{{"GOARCH=arm64"}, {"GOARCH=amd64", "GOAMD64=v3"}} {
+		cmd := exec.Command(goBin, "build", "-o", os.DevNull, "-gcflags=-S", ".")
+		cmd.Env = append(os.Environ(), env...)
+		out, err := cmd.CombinedOutput()
+		if err != nil {
+			t.Fatalf("%v go build: %v\n%s", env, err, out)
+		}
+		n := 0
+		for _, line := range strings.Split(string(out), "\n") {
+			if (strings.Contains(line, "/scaffold/icon.go:") || strings.Contains(line, "/scaffold/glyphs.go:")) && fused.MatchString(line) {
+				n++
+				if n <= 5 {
+					t.Errorf("%v: fused: %s", env, strings.TrimSpace(line))
+				}
+			}
+		}
+		if n > 5 {
+			t.Errorf("%v: %d fused instructions in all", env, n)
+		}
+	}
+}
+
+// TestStagingFolderIgnored: the staging folder Write makes (what an
+// interrupted run leaves) matches a pattern of the .gitignore it writes.
+func TestStagingFolderIgnored(t *testing.T) {
+	var staged string
+	afterStage = func(tmp string) { staged = filepath.Base(tmp) }
+	defer func() { afterStage = func(string) {} }()
+	dir := t.TempDir()
+	res, err := Write(Options{Name: "Ñandu", Dir: dir})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ignore, err := os.ReadFile(filepath.Join(dir, ".gitignore"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	matched := false
+	for _, line := range strings.Split(string(ignore), "\n") {
+		pat := strings.TrimSuffix(line, "/")
+		if ok, _ := path.Match(pat, staged); ok && line != "" && !strings.HasPrefix(line, "#") {
+			matched = true
+		}
+	}
+	if !matched || !strings.HasPrefix(staged, ".Ñandu.scaffold-") {
+		t.Errorf("staging folder %q is not ignored by:\n%s", staged, ignore)
+	}
+	if len(res.Written) == 0 {
+		t.Error("nothing written")
 	}
 }
