@@ -27,19 +27,26 @@ type Connector struct {
 }
 
 // cached returns the value of compute for key, computing it once per
-// connector: rules that read the same analysis do not repeat it.
+// connector: rules that read the same analysis do not repeat it. The lock
+// is not held while computing, so one analysis may use another.
 func cached[T any](c *Connector, key string, compute func() T) T {
+	c.memoMu.Lock()
+	v, ok := c.memo[key]
+	c.memoMu.Unlock()
+	if ok {
+		return v.(T)
+	}
+	t := compute()
 	c.memoMu.Lock()
 	defer c.memoMu.Unlock()
 	if v, ok := c.memo[key]; ok {
-		return v.(T)
+		return v.(T) // computed meanwhile: keep one
 	}
-	v := compute()
 	if c.memo == nil {
 		c.memo = map[string]any{}
 	}
-	c.memo[key] = v
-	return v
+	c.memo[key] = t
+	return t
 }
 
 // MFile is a parsed M source file.

@@ -136,22 +136,74 @@ type Visitor func(f *MFile, n ast.Node, env *Env) bool
 // section's members are visible in the whole section; a module (.pqm) is
 // an expression that sees the section's shared members, as it does when
 // Extension.LoadFunction evaluates it against #shared.
+//
+// Every rule walks the connector, so the walk is made once: the nodes are
+// kept in order with their scopes, and a later walk replays them, jumping
+// past a subtree whose root the visitor declines.
 func (c *Connector) Walk(v Visitor) {
+	vs := c.visits()
+	for i := 0; i < len(vs); {
+		if v(vs[i].f, vs[i].n, vs[i].env) {
+			i++
+		} else {
+			i = int(vs[i].end)
+		}
+	}
+}
+
+// visit is one node of a connector's walk: its file, its scope, and the
+// index just past its subtree.
+type visit struct {
+	f   *MFile
+	n   ast.Node
+	env *Env
+	end int32
+}
+
+func (c *Connector) visits() []visit { return cached(c, "walk", c.flatten) }
+
+// flatten walks every M file once, in source order, recording each node
+// with its depth, then turns depths into subtree ends.
+func (c *Connector) flatten() []visit {
+	var vs []visit
+	var depths []int32
 	root := c.SectionEnv()
 	for _, f := range c.MFiles() {
 		if f.AST == nil {
 			continue
 		}
-		if f.AST.Section != nil {
-			walkScoped(f, f.AST.Section, root, v)
-		} else if f.AST.Expr != nil {
-			walkScoped(f, f.AST.Expr, root, v)
+		var top ast.Node = f.AST.Section
+		if f.AST.Section == nil {
+			top = f.AST.Expr
 		}
+		if top == nil {
+			continue
+		}
+		walkDepth(f, top, root, func(f *MFile, n ast.Node, env *Env, depth int32) {
+			vs = append(vs, visit{f: f, n: n, env: env})
+			depths = append(depths, depth)
+		})
 	}
+	// A node's subtree ends at the next node that is no deeper than it.
+	var open []int // indexes whose end is not known yet
+	for i, d := range depths {
+		for len(open) > 0 && depths[open[len(open)-1]] >= d {
+			vs[open[len(open)-1]].end = int32(i)
+			open = open[:len(open)-1]
+		}
+		open = append(open, i)
+	}
+	for _, i := range open {
+		vs[i].end = int32(len(vs))
+	}
+	return vs
 }
 
-// SectionEnv returns the scope of the main section: its members.
-func (c *Connector) SectionEnv() *Env {
+// SectionEnv returns the scope of the main section: its members. It is
+// made once per connector and shared, never changed.
+func (c *Connector) SectionEnv() *Env { return cached(c, "sectionEnv", c.sectionEnv) }
+
+func (c *Connector) sectionEnv() *Env {
 	sec := c.Section()
 	env := (*Env)(nil).pushIn(c.Main, 0)
 	if sec == nil {
@@ -172,17 +224,30 @@ func WalkExpr(f *MFile, x ast.Node, env *Env, v Visitor) { walkScoped(f, x, env,
 // scopes. It keeps its own stack, so a deep tree (a long operator chain)
 // cannot exhaust the goroutine's.
 func walkScoped(f *MFile, n ast.Node, env *Env, v Visitor) {
+	walkScopedDepth(f, n, env, func(f *MFile, n ast.Node, env *Env, _ int32) bool { return v(f, n, env) })
+}
+
+// walkDepth visits every node under n, with its scope and depth.
+func walkDepth(f *MFile, n ast.Node, env *Env, v func(*MFile, ast.Node, *Env, int32)) {
+	walkScopedDepth(f, n, env, func(f *MFile, n ast.Node, env *Env, depth int32) bool {
+		v(f, n, env, depth)
+		return true
+	})
+}
+
+func walkScopedDepth(f *MFile, n ast.Node, env *Env, v func(*MFile, ast.Node, *Env, int32) bool) {
 	type item struct {
-		n   ast.Node
-		env *Env
+		n     ast.Node
+		env   *Env
+		depth int32
 	}
-	stack := []item{{n, env}}
+	stack := []item{{n, env, 0}}
 	var kids []item
 	for len(stack) > 0 {
 		it := stack[len(stack)-1]
 		stack = stack[:len(stack)-1]
-		n, env := it.n, it.env
-		if n == nil || !v(f, n, env) {
+		n, env, depth := it.n, it.env, it.depth+1
+		if n == nil || !v(f, n, env, it.depth) {
 			continue
 		}
 		kids = kids[:0]
@@ -193,32 +258,32 @@ func walkScoped(f *MFile, n ast.Node, env *Env, v Visitor) {
 			inner := env.pushIn(f, len(n.Bindings))
 			for _, b := range n.Bindings {
 				inner.define(f, b.Name, DefLet, b, b.Value)
-				kids = append(kids, item{b, inner})
+				kids = append(kids, item{b, inner, depth})
 			}
-			kids = append(kids, item{n.Body, inner})
+			kids = append(kids, item{n.Body, inner, depth})
 		case *ast.RecordExpr:
 			inner := env.pushIn(f, len(n.Fields))
 			for _, fl := range n.Fields {
 				inner.define(f, fl.Name, DefField, fl, fl.Value)
-				kids = append(kids, item{fl, inner})
+				kids = append(kids, item{fl, inner, depth})
 			}
 		case *ast.FuncLit:
 			inner := env.pushIn(f, len(n.Params))
 			for _, p := range n.Params {
 				inner.define(f, p.Name, DefParam, p, nil)
-				kids = append(kids, item{p, inner})
+				kids = append(kids, item{p, inner, depth})
 			}
 			if n.ReturnType != nil {
-				kids = append(kids, item{n.ReturnType, inner})
+				kids = append(kids, item{n.ReturnType, inner, depth})
 			}
-			kids = append(kids, item{n.Body, inner})
+			kids = append(kids, item{n.Body, inner, depth})
 		case *ast.EachExpr:
 			inner := env.pushIn(f, 1)
 			inner.defs["_"] = &Def{Name: "_", Kind: DefEach, Node: n, File: f, Env: inner}
-			kids = append(kids, item{n.Body, inner})
+			kids = append(kids, item{n.Body, inner, depth})
 		default:
 			for _, c := range ast.Children(n) {
-				kids = append(kids, item{c, env})
+				kids = append(kids, item{c, env, depth})
 			}
 		}
 		for i := len(kids) - 1; i >= 0; i-- {
