@@ -10,9 +10,7 @@
 package odb
 
 import (
-	"bufio"
 	"bytes"
-	"compress/zlib"
 	"errors"
 	"fmt"
 	"io"
@@ -124,10 +122,13 @@ func readLoose(path string) (int, []byte, error) {
 		return 0, nil, err
 	}
 	defer f.Close()
-	zr, err := zlib.NewReader(bufio.NewReader(f))
+	br := newBufReader(f)
+	defer putBufReader(br)
+	zr, err := inflate(br)
 	if err != nil {
 		return 0, nil, fmt.Errorf("%s: %w", path, err)
 	}
+	defer putInflater(zr)
 	data, err := io.ReadAll(zr)
 	if err != nil {
 		return 0, nil, fmt.Errorf("%s: %w", path, err)

@@ -1,9 +1,7 @@
 package odb
 
 import (
-	"bufio"
 	"bytes"
-	"compress/zlib"
 	"encoding/binary"
 	"errors"
 	"fmt"
@@ -100,12 +98,17 @@ func (p *pack) offset(i uint32) (int64, error) {
 	return int64(binary.BigEndian.Uint64(b[:])), nil
 }
 
+// maxObjectSize bounds the size an object header may claim before pqcert
+// allocates it: a corrupt header must not ask for terabytes.
+const maxObjectSize = 1 << 31
+
 // readAt reads the object at off, resolving deltas against their bases.
 func (p *pack) readAt(off int64, db *DB, depth int) (int, []byte, error) {
 	if depth > maxDeltaDepth {
 		return 0, nil, errors.New("pack: delta chain too deep")
 	}
-	r := bufio.NewReaderSize(io.NewSectionReader(p.data, off, 1<<62), 4096)
+	r := newBufReader(io.NewSectionReader(p.data, off, 1<<62))
+	defer putBufReader(r)
 	c, err := r.ReadByte()
 	if err != nil {
 		return 0, nil, err
@@ -150,9 +153,13 @@ func (p *pack) readAt(off int64, db *DB, depth int) (int, []byte, error) {
 	default:
 		return 0, nil, fmt.Errorf("pack: unknown object type %d", typ)
 	}
-	zr, err := zlib.NewReader(r)
+	zr, err := inflate(r)
 	if err != nil {
 		return 0, nil, err
+	}
+	defer putInflater(zr)
+	if size > maxObjectSize {
+		return 0, nil, fmt.Errorf("pack: object of %d bytes is larger than pqcert reads", size)
 	}
 	data := make([]byte, size)
 	if _, err := io.ReadFull(zr, data); err != nil {
