@@ -330,6 +330,9 @@ func mainFileBase(c *Connector) string {
 // versionExample is the version the messages suggest after v.
 func versionExample(v semver) string { return fmt.Sprintf("%q", v.bumpPatch().String()) }
 
+// Version returns the text of the connector's [Version] attribute, or "".
+func (c *Connector) Version() string { return c.versionText() }
+
 // versionText returns the text of c's Version attribute, or "".
 func (c *Connector) versionText() string {
 	if v := sectionVersion(c); v != nil {

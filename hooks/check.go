@@ -114,7 +114,7 @@ func runCheck(c *cli.Context, spec commandSpec, s Streams) error {
 	}
 	fixed := false
 	if spec.Fix && c.Bool("fix") {
-		if fixed, err = fixVersions(diags, root, s.Stderr); err != nil {
+		if fixed, err = fixVersions(diags, targets, root, s.Stderr); err != nil {
 			return err
 		}
 	}
@@ -154,18 +154,30 @@ func useColor(flag string, w io.Writer) bool {
 }
 
 // fixVersions raises the version of every connector that PQ005 reported,
-// in the working tree, and says so; the user stages the result.
-func fixVersions(diags []checks.Diagnostic, root string, w io.Writer) (bool, error) {
+// in the working tree, and says so; the user stages the result. Where the
+// working tree already holds another version than the one checked (a raise
+// not staged yet), it only says to stage it.
+func fixVersions(diags []checks.Diagnostic, targets []checks.Target, root string, w io.Writer) (bool, error) {
 	fixed := false
 	for _, d := range diags {
 		if d.Rule != "PQ005" {
 			continue
 		}
-		from, to, err := bumpFile(root, d.File)
-		if err != nil {
-			return fixed, fmt.Errorf("--fix: %s: %v", d.File, err)
+		checked := ""
+		for _, t := range targets {
+			if t.After != nil && t.After.Main != nil && t.After.Main.Path == d.File {
+				checked = t.After.Version()
+			}
 		}
-		fmt.Fprintf(w, "%s: raised version %s → %s in the working tree; stage it: git add %s\n", d.File, from, to, d.File)
+		from, to, err := bumpFile(root, d.File, checked)
+		switch {
+		case err != nil:
+			return fixed, fmt.Errorf("--fix: %s: %v", d.File, err)
+		case to == "":
+			fmt.Fprintf(w, "%s: the working tree already has version %s (the commit has %s): stage it: git add %s\n", d.File, from, checked, d.File)
+		default:
+			fmt.Fprintf(w, "%s: raised version %s → %s in the working tree; stage it: git add %s\n", d.File, from, to, d.File)
+		}
 		fixed = true
 	}
 	return fixed, nil

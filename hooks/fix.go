@@ -9,8 +9,10 @@ import (
 
 // bumpFile raises the patch version in the working-tree copy of a
 // repository file, writing it atomically so that an interrupted fix never
-// leaves half a file.
-func bumpFile(root, rel string) (from, to string, err error) {
+// leaves half a file. When the working tree's version is not checked (the
+// version that was checked), the user already raised it there: nothing is
+// written and to is "".
+func bumpFile(root, rel, checked string) (from, to string, err error) {
 	p := filepath.Join(root, filepath.FromSlash(rel))
 	st, err := os.Stat(p)
 	if err != nil {
@@ -23,6 +25,9 @@ func bumpFile(root, rel string) (from, to string, err error) {
 	out, from, to, err := checks.BumpVersion(src)
 	if err != nil {
 		return "", "", err
+	}
+	if checked != "" && from != checked {
+		return from, "", nil
 	}
 	return from, to, writeAtomic(p, out, st.Mode().Perm())
 }

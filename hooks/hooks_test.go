@@ -134,6 +134,11 @@ func TestVersionBumpStagedAndFix(t *testing.T) {
 	if code, _, _ := runCmd(t, "check-version-bump"); code != 1 {
 		t.Fatalf("before staging the fix: exit %d, want 1", code)
 	}
+	// Run again before staging: the raise is there already, not raised twice.
+	code, _, errOut = runCmd(t, "check-version-bump", "--fix")
+	if b, _ := os.ReadFile(pq); code != 1 || !strings.Contains(errOut, "already has version 1.0.1") || !strings.HasPrefix(string(b), `[Version = "1.0.1"]`) {
+		t.Fatalf("--fix again: exit %d\n%s%.40s", code, errOut, b)
+	}
 	git(t, "add", "-A")
 	if code, out, errOut := runCmd(t, "check-version-bump"); code != 0 {
 		t.Fatalf("after staging the fix: exit %d\n%s%s", code, out, errOut)
