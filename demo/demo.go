@@ -6,6 +6,7 @@ package demo
 
 import (
 	"bytes"
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -13,8 +14,11 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"os/signal"
 	"regexp"
+	"strconv"
 	"strings"
+	"syscall"
 )
 
 // Options say where the pqcert commands are and where to write.
@@ -30,6 +34,7 @@ var ErrMisbehaved = errors.New("the demo did not behave as expected")
 
 type demo struct {
 	Options
+	ctx                  context.Context // cancelled by Ctrl-C: the commands stop, the folder is removed
 	repo, conn, pq, resx string
 	env                  []string
 	steps, good          int
@@ -57,19 +62,30 @@ func Run(o Options) (err error) {
 	} else {
 		defer os.RemoveAll(tmp)
 	}
-	d := &demo{Options: o, repo: tmp}
+	// Ctrl-C stops the running command and returns here, so the deferred
+	// removal runs: nothing is left behind.
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	d := &demo{Options: o, ctx: ctx, repo: tmp}
 	d.conn = filepath.Join(tmp, name)
 	d.pq = filepath.Join(d.conn, name+".pq")
 	d.resx = filepath.Join(d.conn, "resources.resx")
 	d.env = append(cleanEnv(), "HOME="+tmp, "GIT_CONFIG_NOSYSTEM=1", "PQCERT_BIN="+o.BinDir, "NO_COLOR=1",
 		"GIT_AUTHOR_NAME=Demo", "GIT_AUTHOR_EMAIL=demo@example.com", "GIT_COMMITTER_NAME=Demo", "GIT_COMMITTER_EMAIL=demo@example.com")
 
-	fmt.Fprintf(o.Out, "pqcert demo: a connector's first commits, through the pqcert hooks\n(in a temporary repository%s)\n\n", map[bool]string{true: " " + tmp, false: " that is removed at the end"}[o.Keep])
+	where := "that is removed at the end"
+	if o.Keep {
+		where = tmp
+	}
+	fmt.Fprintf(o.Out, "pqcert demo: a connector's first commits, through the pqcert hooks\n(in a temporary repository %s)\n\n", where)
 	if err := d.setup(); err != nil {
-		return err
+		return d.interrupted(err)
 	}
 	if err := d.scenarios(); err != nil {
-		return err
+		return d.interrupted(err)
+	}
+	if err := ctx.Err(); err != nil {
+		return d.interrupted(err)
 	}
 	fmt.Fprintf(o.Out, "\n%d of %d steps behaved as they should.\n", d.good, d.steps)
 	if d.good != d.steps {
@@ -221,8 +237,10 @@ func (d *demo) bump() error {
 	if m == nil {
 		return fmt.Errorf("%s has no [Version] to raise", d.pq)
 	}
-	var patch int
-	fmt.Sscan(string(m[3]), &patch)
+	patch, err := strconv.Atoi(string(m[3]))
+	if err != nil {
+		return fmt.Errorf("%s: version %s: %v", d.pq, m[0], err)
+	}
 	next := fmt.Sprintf(`Version = "%s.%s.%d"`, m[1], m[2], patch+1)
 	return os.WriteFile(d.pq, bytes.Replace(src, m[0], []byte(next), 1), 0o644)
 }
@@ -238,8 +256,16 @@ func (d *demo) edit(file, old, new string) error {
 	return os.WriteFile(file, bytes.Replace(b, []byte(old), []byte(new), 1), 0o644)
 }
 
+// interrupted turns any error after Ctrl-C into one plain message.
+func (d *demo) interrupted(err error) error {
+	if d.ctx.Err() != nil {
+		return errors.New("interrupted; the temporary repository was removed")
+	}
+	return err
+}
+
 func (d *demo) run(name string, args ...string) (string, error) {
-	cmd := exec.Command(name, args...)
+	cmd := exec.CommandContext(d.ctx, name, args...)
 	cmd.Dir, cmd.Env = d.repo, d.env
 	out, err := cmd.CombinedOutput()
 	return string(out), err
