@@ -2,6 +2,7 @@ package hooks
 
 import (
 	"fmt"
+	"strings"
 	"io"
 	"os"
 
@@ -39,7 +40,7 @@ func checkApp(spec commandSpec, s Streams) *cli.App {
 		Name:        spec.Name,
 		Usage:       spec.Usage,
 		UsageText:   spec.Name + " [flags] [--] [CONNECTOR_DIR | FILE | PACKAGE.mez ...]",
-		Description: spec.Description + "\n\n" + modesHelp,
+		Description: spec.Description + "\n\n" + modesHelp + "\n\n" + examples(spec),
 		Flags:       checkFlags(spec),
 		Action: func(c *cli.Context) error {
 			return runCheck(c, spec, s)
@@ -58,6 +59,25 @@ Exit status: 0 nothing fails the run, 1 findings (errors; warnings too with --st
 2 pqcert could not do its job (bad flag, unreadable repository or input).
 Suppress one finding with a comment on its line or the line before:
   // pqcert:ignore PQ032 loaded by the gateway template`
+
+// examples shows the command in the ways people run it.
+func examples(spec commandSpec) string {
+	rows := [][2]string{
+		{"", "the staged change, as the hook does"},
+		{"--all --format sarif > out.sarif", "every connector, for code scanning"},
+		{"--from-ref origin/main --to-ref HEAD", "what a branch changes"},
+		{"Contoso/ dist/Contoso.mez", "a folder and a built package, from disk"},
+	}
+	if spec.Fix {
+		rows = append(rows, [2]string{"--fix", "raise the patch number, then git add"})
+	}
+	var b strings.Builder
+	b.WriteString("Examples:")
+	for _, r := range rows {
+		fmt.Fprintf(&b, "\n  %-58s %s", strings.TrimSpace(spec.Name+" "+r[0]), r[1])
+	}
+	return b.String()
+}
 
 func runCheck(c *cli.Context, spec commandSpec, s Streams) error {
 	cfg := checks.DefaultConfig()
