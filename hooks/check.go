@@ -2,9 +2,9 @@ package hooks
 
 import (
 	"fmt"
-	"strings"
 	"io"
 	"os"
+	"strings"
 
 	"github.com/urfave/cli/v2"
 
