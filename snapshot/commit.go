@@ -60,7 +60,11 @@ func (r *Repo) resolve(rev string) (plumbing.Hash, error) {
 }
 
 func (r *Repo) cliCommit(rev string) (Snapshot, error) {
-	id, ok, err := r.cli.resolve(rev)
+	resolve := r.cli.resolve
+	if rev == "HEAD" || rev == "@" {
+		resolve = func(string) (string, bool, error) { return r.cli.resolveHead() }
+	}
+	id, ok, err := resolve(rev)
 	if err != nil {
 		return nil, err
 	}

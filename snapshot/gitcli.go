@@ -2,6 +2,7 @@ package snapshot
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"os"
 	"os/exec"
@@ -29,7 +30,9 @@ func (g *gitCLI) run(args ...string) ([]byte, error) {
 	cmd.Stderr = &stderr
 	out, err := cmd.Output()
 	if err != nil {
-		return nil, fmt.Errorf("git %s: %v: %s", strings.Join(args, " "), err, strings.TrimSpace(stderr.String()))
+		// %w keeps the *exec.ExitError, so callers can tell "names nothing"
+		// (exit 1) from a failure by its exit code rather than its text.
+		return nil, fmt.Errorf("git %s: %w: %s", strings.Join(args, " "), err, strings.TrimSpace(stderr.String()))
 	}
 	return out, nil
 }
@@ -122,16 +125,47 @@ func splitListing(cmd, line string) (mode uint32, fields []string, path string, 
 }
 
 // resolve turns a revision expression into a commit id; ok is false when
-// it names nothing (an unborn HEAD).
+// it names nothing (an unborn HEAD). `rev-parse --verify --quiet` exits 1
+// for that and 128 for a failure (not a repository, a bad config), which
+// must not pass for "nothing".
 func (g *gitCLI) resolve(rev string) (id string, ok bool, err error) {
 	out, err := g.run("rev-parse", "--verify", "--quiet", "--end-of-options", rev+"^{commit}")
 	if err != nil {
-		if _, isExit := err.(interface{ ExitCode() int }); isExit || strings.Contains(err.Error(), "exit status 1") {
+		if exitCode(err) == 1 {
 			return "", false, nil
 		}
 		return "", false, err
 	}
 	return strings.TrimSpace(string(out)), true, nil
+}
+
+// exitCode is the exit status of a git process that ran and failed, -1 for
+// any other error.
+func exitCode(err error) int {
+	var ee *exec.ExitError
+	if errors.As(err, &ee) {
+		return ee.ExitCode()
+	}
+	return -1
+}
+
+// resolveHead is resolve("HEAD"), telling an unborn branch (ok false) from
+// a HEAD that names an object the repository does not hold as a commit,
+// which rev-parse also answers with exit 1: taken for unborn, it would
+// make every file look added.
+func (g *gitCLI) resolveHead() (id string, ok bool, err error) {
+	id, ok, err = g.resolve("HEAD")
+	if ok || err != nil {
+		return id, ok, err
+	}
+	out, err := g.run("rev-parse", "--verify", "--quiet", "HEAD")
+	if exitCode(err) == 1 {
+		return "", false, nil
+	}
+	if err != nil {
+		return "", false, err
+	}
+	return "", false, fmt.Errorf("HEAD: %w", missingCommit(strings.TrimSpace(string(out))))
 }
 
 func (g *gitCLI) readBlob(id string) ([]byte, error) {
@@ -142,7 +176,7 @@ func (g *gitCLI) readBlob(id string) ([]byte, error) {
 // HEAD is unborn), with pqcert's exact-rename pairing so its answer matches
 // the fast path letter for letter.
 func (g *gitCLI) staged() ([]Change, error) {
-	head, ok, err := g.resolve("HEAD")
+	head, ok, err := g.resolveHead()
 	if err != nil {
 		return nil, err
 	}

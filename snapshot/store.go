@@ -167,8 +167,11 @@ func (s *store) rootTreeID(commit plumbing.Hash) ([]byte, error) {
 		id = next
 	}
 	t, err := s.commitTree(commit)
+	if errors.Is(err, plumbing.ErrObjectNotFound) || errors.Is(err, object.ErrUnsupportedObject) {
+		return nil, missingCommit(commit.String())
+	}
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("commit %s: %w", commit, err)
 	}
 	return bytes.Clone(t.Hash[:]), nil
 }
