@@ -99,3 +99,39 @@ func TestDiffDiskAgainstIndex(t *testing.T) {
 	}
 	mustEqual(t, "Diff(index, worktree)", format(cs), "A\tnew.pq\nM\ta.pq\nR\tdir/c.pqm\tmoved.pqm")
 }
+
+// TestMezEntryCapAndDotSlash: one entry larger than pqcert reads is an
+// error naming it, not inflated and parsed whole within the total limit;
+// a leading "./" is how some zip tools write a plain name, while ".."
+// behind it is still refused.
+func TestMezEntryCapAndDotSlash(t *testing.T) {
+	big := strings.Repeat("\x00", maxMezEntry+1)
+	s, err := OpenMez(writeZip(t, map[string]string{"C.pq": "section C;\n", "Big.pqm": big}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if b, err := s.ReadFile("Big.pqm"); err == nil || !strings.Contains(err.Error(), `"Big.pqm"`) {
+		t.Errorf("ReadFile(Big.pqm) = %d bytes, %v; want an error naming the entry", len(b), err)
+	}
+	s, err = OpenMez(writeZip(t, map[string]string{"./C.pq": "section C;\n", `.\lib\M.pqm`: "m"}))
+	if err != nil {
+		t.Fatalf("OpenMez with ./ names: %v", err)
+	}
+	files, _ := s.Files()
+	var got []string
+	for _, f := range files {
+		got = append(got, f.Path)
+	}
+	mustEqual(t, "Files", strings.Join(got, ","), "C.pq,lib/M.pqm")
+	if b, err := s.ReadFile("C.pq"); err != nil || string(b) != "section C;\n" {
+		t.Errorf("ReadFile(C.pq) = %q, %v", b, err)
+	}
+	for _, bad := range []string{"./../evil.pq", `.\..\evil.pq`, ".//abs.pq", "./."} {
+		if _, err := OpenMez(writeZip(t, map[string]string{bad: "x"})); err == nil || !strings.Contains(err.Error(), "unsafe") {
+			t.Errorf("OpenMez with %q: %v, want an unsafe-name error", bad, err)
+		}
+	}
+	if _, err := OpenMez(writeZip(t, map[string]string{"./C.pq": "a", "C.pq": "b"})); err == nil || !strings.Contains(err.Error(), "twice") {
+		t.Errorf("OpenMez with ./C.pq and C.pq: %v, want a duplicate error", err)
+	}
+}

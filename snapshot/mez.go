@@ -17,6 +17,10 @@ const (
 	maxMezFile  = 64 << 20  // the .mez itself
 	maxMezTotal = 256 << 20 // sum of uncompressed sizes
 	maxMezFiles = 10000
+	// maxMezEntry bounds one entry that pqcert reads: section documents,
+	// modules, .resx and icons are kilobytes, and a 200 MB one inside the
+	// total limit would otherwise be inflated and parsed whole.
+	maxMezEntry = 8 << 20
 )
 
 // mezSnapshot is a built connector package (a zip), held in memory so the
@@ -54,8 +58,12 @@ func OpenMez(path string) (Snapshot, error) {
 		if strings.HasSuffix(f.Name, "/") {
 			continue
 		}
-		// Packagers on Windows have been seen writing "\" separators.
+		// Packagers on Windows have been seen writing "\" separators, and
+		// some zip tools write "./A.pq" for A.pq.
 		name := strings.ReplaceAll(f.Name, `\`, "/")
+		for strings.HasPrefix(name, "./") {
+			name = name[2:]
+		}
 		if !fs.ValidPath(name) || name == "." {
 			return nil, fmt.Errorf("%s: unsafe entry name %q (absolute or escaping the package)", path, f.Name)
 		}
@@ -83,6 +91,9 @@ func (m *mezSnapshot) ReadFile(path string) ([]byte, error) {
 	f, ok := m.files[path]
 	if !ok {
 		return nil, notExist(m.path, path)
+	}
+	if f.UncompressedSize64 > maxMezEntry {
+		return nil, fmt.Errorf("%s: entry %q is %d bytes uncompressed, more than the %d MB pqcert reads from one file of a .mez", m.path, f.Name, f.UncompressedSize64, maxMezEntry>>20)
 	}
 	rc, err := f.Open()
 	if err != nil {
