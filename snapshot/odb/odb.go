@@ -92,7 +92,12 @@ func (db *DB) Close() {
 }
 
 // Read returns an object's type and content.
-func (db *DB) Read(id []byte) (int, []byte, error) {
+func (db *DB) Read(id []byte) (int, []byte, error) { return db.read(id, 0) }
+
+// read is Read for an object depth deltas down a chain: a REF_DELTA base
+// is looked up by id, possibly in another pack, and the depth carries
+// through so that a cycle of deltas ends at maxDeltaDepth.
+func (db *DB) read(id []byte, depth int) (int, []byte, error) {
 	if err := db.openPacks(); err != nil {
 		return 0, nil, err
 	}
@@ -100,7 +105,7 @@ func (db *DB) Read(id []byte) (int, []byte, error) {
 		if off, ok, err := p.find(id); err != nil {
 			return 0, nil, err
 		} else if ok {
-			return p.readAt(off, db, 0)
+			return p.readAt(off, db, depth)
 		}
 	}
 	hexID := fmt.Sprintf("%x", id)

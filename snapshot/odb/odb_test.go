@@ -2,11 +2,13 @@ package odb
 
 import (
 	"bytes"
+	"encoding/binary"
 	"encoding/hex"
 	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"runtime/debug"
 	"strings"
 	"testing"
 )
@@ -58,5 +60,46 @@ func TestReadMatchesGit(t *testing.T) {
 	}
 	if _, _, err := db.Read(make([]byte, 20)); err == nil {
 		t.Error("reading a missing object succeeded")
+	}
+}
+
+// TestRefDeltaCycle: two REF_DELTA objects, each the other's base, end in
+// an error at the delta depth limit instead of recursing without end (the
+// base used to be read with the depth reset to 0).
+func TestRefDeltaCycle(t *testing.T) {
+	defer debug.SetMaxStack(debug.SetMaxStack(64 << 20))
+	dir := t.TempDir()
+	a, b := bytes.Repeat([]byte{0x11}, 20), bytes.Repeat([]byte{0x22}, 20)
+	// pack: header, then at 12 a REF_DELTA (type 7, size 0) on b, at 33
+	// one on a; the deltas themselves are never reached.
+	pack := []byte("PACK\x00\x00\x00\x02\x00\x00\x00\x02")
+	offA := len(pack)
+	pack = append(append(pack, 7<<4), b...)
+	offB := len(pack)
+	pack = append(append(pack, 7<<4), a...)
+	var idx bytes.Buffer
+	idx.WriteString("\xfftOc\x00\x00\x00\x02")
+	for i := range 256 {
+		n := uint32(0)
+		if i >= 0x11 {
+			n++
+		}
+		if i >= 0x22 {
+			n++
+		}
+		binary.Write(&idx, binary.BigEndian, n)
+	}
+	idx.Write(a)
+	idx.Write(b)
+	idx.Write(make([]byte, 8)) // CRC32s, unchecked
+	binary.Write(&idx, binary.BigEndian, uint32(offA))
+	binary.Write(&idx, binary.BigEndian, uint32(offB))
+	os.MkdirAll(filepath.Join(dir, "pack"), 0o755)
+	os.WriteFile(filepath.Join(dir, "pack", "p.pack"), pack, 0o644)
+	os.WriteFile(filepath.Join(dir, "pack", "p.idx"), idx.Bytes(), 0o644)
+	db := Open(dir, 20)
+	defer db.Close()
+	if _, _, err := db.Read(a); err == nil || !strings.Contains(err.Error(), "too deep") {
+		t.Fatalf("Read of a delta cycle: %v, want the depth limit", err)
 	}
 }

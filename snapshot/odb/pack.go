@@ -145,7 +145,7 @@ func (p *pack) readAt(off int64, db *DB, depth int) (int, []byte, error) {
 		if _, err := io.ReadFull(r, id); err != nil {
 			return 0, nil, err
 		}
-		baseType, base, err = db.Read(id)
+		baseType, base, err = db.read(id, depth+1)
 		if err != nil {
 			return 0, nil, err
 		}
