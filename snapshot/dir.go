@@ -13,9 +13,13 @@ import (
 // dirSnapshot is a folder on disk. Symlinks are never followed: like git, a
 // symlink is a file whose content is its target, so a link pointing out of
 // the tree cannot make pqcert read (or a check report on) foreign files.
+//
+// Every operation opens the folder as an *os.Root, which confines it to
+// root even through a racing rename, and closes it when done: a snapshot
+// holds no descriptor, so it needs no Close however many a caller opens
+// (one openat per operation is noise next to the reads).
 type dirSnapshot struct {
 	root string
-	fsys *os.Root // confines every read to root, even through a racing rename
 	list listing
 }
 
@@ -26,14 +30,18 @@ func OpenDir(root string) (Snapshot, error) {
 	if err != nil {
 		return nil, err
 	}
-	r, err := os.OpenRoot(abs)
+	d := &dirSnapshot{root: abs}
+	r, err := d.open()
 	if err != nil {
 		return nil, err
 	}
-	d := &dirSnapshot{root: abs, fsys: r}
+	r.Close()
 	d.list.load = d.walk
 	return d, nil
 }
+
+// open opens the folder for one operation; the caller closes it.
+func (d *dirSnapshot) open() (*os.Root, error) { return os.OpenRoot(d.root) }
 
 func (d *dirSnapshot) Name() string { return d.root }
 
@@ -45,8 +53,13 @@ func (d *dirSnapshot) walk() ([]Entry, error) { return d.walkFrom(".") }
 
 // walkFrom lists the files under root ("." for all), as Files does.
 func (d *dirSnapshot) walkFrom(root string) ([]Entry, error) {
+	fsys, err := d.open()
+	if err != nil {
+		return nil, err
+	}
+	defer fsys.Close()
 	var out []Entry
-	err := fs.WalkDir(d.fsys.FS(), root, func(p string, de fs.DirEntry, err error) error {
+	err = fs.WalkDir(fsys.FS(), root, func(p string, de fs.DirEntry, err error) error {
 		if err != nil {
 			return err
 		}
@@ -76,7 +89,7 @@ func (d *dirSnapshot) walkFrom(root string) ([]Entry, error) {
 
 // realDir reports whether dir ("" the root) is a folder that Files walks
 // into: a valid path, no ".git" on the way, no symlink on the way.
-func (d *dirSnapshot) realDir(dir string) (bool, error) {
+func (d *dirSnapshot) realDir(fsys *os.Root, dir string) (bool, error) {
 	if dir == "" {
 		return true, nil
 	}
@@ -85,7 +98,7 @@ func (d *dirSnapshot) realDir(dir string) (bool, error) {
 	}
 	parts := strings.Split(dir, "/")
 	for i := range parts {
-		info, err := d.fsys.Lstat(strings.Join(parts[:i+1], "/"))
+		info, err := fsys.Lstat(strings.Join(parts[:i+1], "/"))
 		if err != nil {
 			if errors.Is(err, fs.ErrNotExist) || errors.Is(err, syscall.ENOTDIR) {
 				return false, nil
@@ -101,14 +114,19 @@ func (d *dirSnapshot) realDir(dir string) (bool, error) {
 
 // Dir reads one folder instead of walking the tree.
 func (d *dirSnapshot) Dir(dir string) ([]Entry, error) {
-	if ok, err := d.realDir(dir); !ok || err != nil {
+	fsys, err := d.open()
+	if err != nil {
+		return nil, err
+	}
+	defer fsys.Close()
+	if ok, err := d.realDir(fsys, dir); !ok || err != nil {
 		return nil, err
 	}
 	name := dir
 	if name == "" {
 		name = "."
 	}
-	des, err := fs.ReadDir(d.fsys.FS(), name)
+	des, err := fs.ReadDir(fsys.FS(), name)
 	if err != nil {
 		return nil, fmt.Errorf("reading %s: %w", d.root, err)
 	}
@@ -134,7 +152,13 @@ func (d *dirSnapshot) Subtree(dir string) ([]Entry, error) {
 	if dir == "" {
 		return d.Files()
 	}
-	if ok, err := d.realDir(dir); !ok || err != nil {
+	fsys, err := d.open()
+	if err != nil {
+		return nil, err
+	}
+	ok, err := d.realDir(fsys, dir)
+	fsys.Close()
+	if !ok || err != nil {
 		return nil, err
 	}
 	out, err := d.walkFrom(dir)
@@ -161,7 +185,12 @@ func (d *dirSnapshot) ReadFile(path string) ([]byte, error) {
 	if !fs.ValidPath(path) || path == "." || inGitDir(path) {
 		return nil, notExist(d.root, path)
 	}
-	info, err := d.fsys.Lstat(path)
+	fsys, err := d.open()
+	if err != nil {
+		return nil, err
+	}
+	defer fsys.Close()
+	info, err := fsys.Lstat(path)
 	if err != nil {
 		if errors.Is(err, fs.ErrNotExist) {
 			return nil, notExist(d.root, path)
@@ -173,10 +202,10 @@ func (d *dirSnapshot) ReadFile(path string) ([]byte, error) {
 		return nil, notExist(d.root, path)
 	}
 	if e.Mode == ModeSymlink {
-		target, err := d.fsys.Readlink(path)
+		target, err := fsys.Readlink(path)
 		return []byte(target), err
 	}
-	return d.fsys.ReadFile(path)
+	return fsys.ReadFile(path)
 }
 
 // inGitDir reports whether path is or passes through a ".git" entry, which

@@ -147,6 +147,20 @@ func absFrom(base, p string) string {
 	return filepath.Join(base, p)
 }
 
+// Close releases the files r holds open between reads: the pack files of
+// its object database. A command that exits need not call it; a
+// long-lived caller that opens many repositories (a test suite, a server)
+// should, or the descriptors wait for the garbage collector. Snapshots of
+// r stay usable after Close: a later read opens what it needs again.
+// Snapshots themselves hold no files (a folder's is opened per read, a
+// .mez is read into memory), so they have no Close.
+func (r *Repo) Close() error {
+	if r.store == nil {
+		return nil
+	}
+	return errors.Join(r.store.odb.Close(), r.store.fs.Close())
+}
+
 // Root is the work tree root.
 func (r *Repo) Root() string { return r.root }
 

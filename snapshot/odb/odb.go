@@ -33,12 +33,16 @@ const (
 var ErrNotFound = errors.New("object not found")
 
 // DB is a set of object directories: the repository's and its alternates'.
+// Its pack files are opened on the first read and held open (a lookup is
+// a few positioned reads on them) until Close.
 type DB struct {
 	dirs    []string
 	hashLen int
-	once    sync.Once
-	packs   []*pack
-	err     error
+
+	mu     sync.Mutex
+	loaded bool // packs and err are set
+	packs  []*pack
+	err    error
 }
 
 // Open returns a DB over objectsDir and, recursively, the directories
@@ -67,28 +71,41 @@ func (db *DB) addDir(dir string, depth int) {
 	}
 }
 
-func (db *DB) openPacks() error {
-	db.once.Do(func() {
-		for _, d := range db.dirs {
-			idxs, _ := filepath.Glob(filepath.Join(d, "pack", "*.idx"))
-			for _, idx := range idxs {
-				p, err := openPack(idx, db.hashLen)
-				if err != nil {
-					db.err = err
-					return
-				}
-				db.packs = append(db.packs, p)
+// openPacks returns the open packs, opening them on first use (again
+// after Close).
+func (db *DB) openPacks() ([]*pack, error) {
+	db.mu.Lock()
+	defer db.mu.Unlock()
+	if db.loaded {
+		return db.packs, db.err
+	}
+	db.loaded = true
+	for _, d := range db.dirs {
+		idxs, _ := filepath.Glob(filepath.Join(d, "pack", "*.idx"))
+		for _, idx := range idxs {
+			p, err := openPack(idx, db.hashLen)
+			if err != nil {
+				db.err = err
+				return nil, err
 			}
+			db.packs = append(db.packs, p)
 		}
-	})
-	return db.err
+	}
+	return db.packs, nil
 }
 
-// Close releases the pack files.
-func (db *DB) Close() {
+// Close releases the pack files. The DB stays usable: the next read opens
+// them again. Reads running while Close runs may fail (callers fall back
+// to go-git on any error).
+func (db *DB) Close() error {
+	db.mu.Lock()
+	defer db.mu.Unlock()
+	var errs []error
 	for _, p := range db.packs {
-		p.close()
+		errs = append(errs, p.close())
 	}
+	db.packs, db.err, db.loaded = nil, nil, false
+	return errors.Join(errs...)
 }
 
 // Read returns an object's type and content.
@@ -98,10 +115,11 @@ func (db *DB) Read(id []byte) (int, []byte, error) { return db.read(id, 0) }
 // is looked up by id, possibly in another pack, and the depth carries
 // through so that a cycle of deltas ends at maxDeltaDepth.
 func (db *DB) read(id []byte, depth int) (int, []byte, error) {
-	if err := db.openPacks(); err != nil {
+	packs, err := db.openPacks()
+	if err != nil {
 		return 0, nil, err
 	}
-	for _, p := range db.packs {
+	for _, p := range packs {
 		if off, ok, err := p.find(id); err != nil {
 			return 0, nil, err
 		} else if ok {

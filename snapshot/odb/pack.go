@@ -48,9 +48,8 @@ func openPack(idxPath string, hashLen int) (*pack, error) {
 	return p, nil
 }
 
-func (p *pack) close() {
-	p.idx.Close()
-	p.data.Close()
+func (p *pack) close() error {
+	return errors.Join(p.idx.Close(), p.data.Close())
 }
 
 // find binary-searches the sorted names of the .idx for id.
