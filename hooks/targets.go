@@ -400,6 +400,9 @@ func load(s snapshot.Snapshot, p connector.Package, prefix string) *checks.Conne
 			return q
 		}
 		if strings.HasSuffix(prefix, "!") {
+			if q == "" {
+				return prefix // the .mez root: "ok.mez!", not "ok.mez!/"
+			}
 			return prefix + "/" + q
 		}
 		return path.Join(prefix, q)
