@@ -9,14 +9,20 @@ import (
 
 // Touched is a connector package that a change touches.
 type Touched struct {
-	Dir    string
-	Main   string
-	Status string // "added", "modified", "deleted" or "moved"
+	Dir  string
+	Main string
+	// Status is "added", "modified", "deleted", "moved", or "ambiguous":
+	// a package whose folder now holds several section documents, so it
+	// is no connector any more, but nothing was deleted.
+	Status string
 	OldDir string // for "moved": the folder before
 	// Changed lists the packaged files that changed, sorted: paths as they
-	// are after the change, or before it for deletions.
+	// are after the change, or before it for deletions. For "ambiguous" it
+	// lists the changed section documents of the folder and the changed
+	// files the package had.
 	Changed []string
-	// After is the package after the change (nil when deleted), Before
+	// After is the package after the change (nil when deleted or
+	// ambiguous), Before
 	// the one before it (nil when added; at OldDir when moved), with
 	// their packaged files: what Discover would say of those folders.
 	After, Before *Package
@@ -74,7 +80,8 @@ func Analyze(changes []snapshot.Change, before, after snapshot.Snapshot) (*Impac
 			return nil, err
 		}
 	}
-	out := decide(changes, bn.fileOwner, an.fileOwner, bn.pkgs, an.pkgs)
+	ambAfter := an.ambiguous()
+	out := decide(changes, bn.fileOwner, an.fileOwner, bn.pkgs, an.pkgs, ambAfter)
 	for _, t := range out {
 		if t.After != nil {
 			if err := an.fill(t.After); err != nil {
@@ -87,14 +94,15 @@ func Analyze(changes []snapshot.Change, before, after snapshot.Snapshot) (*Impac
 			}
 		}
 	}
-	return &Impact{Touched: out, AmbiguousBefore: bn.ambiguous(), AmbiguousAfter: an.ambiguous()}, nil
+	return &Impact{Touched: out, AmbiguousBefore: bn.ambiguous(), AmbiguousAfter: ambAfter}, nil
 }
 
 // decide maps the changes onto packages, given each side's packages by
 // folder (at least those in every folder holding a changed path or above
-// one) and the package each changed path is a packaged file of (nil for
-// none).
-func decide(changes []snapshot.Change, bowner, aowner func(string) *Package, bdir, adir map[string]*Package) []Touched {
+// one), the package each changed path is a packaged file of (nil for
+// none), and the ambiguous folders after the change (at least those same
+// folders).
+func decide(changes []snapshot.Change, bowner, aowner func(string) *Package, bdir, adir map[string]*Package, aamb map[string][]string) []Touched {
 	bfile := func(p string) (*Package, bool) { pkg := bowner(p); return pkg, pkg != nil }
 	afile := func(p string) (*Package, bool) { pkg := aowner(p); return pkg, pkg != nil }
 
@@ -151,12 +159,36 @@ func decide(changes []snapshot.Change, bowner, aowner func(string) *Package, bdi
 		}
 	}
 	for d, b := range bdir {
-		if adir[d] == nil && !movedFrom[d] {
-			out = append(out, Touched{Dir: d, Main: b.Main, Status: "deleted", Changed: keys(changed["\x00"+d]), Before: b})
+		if adir[d] != nil || movedFrom[d] {
+			continue
 		}
+		if docs, ok := aamb[d]; ok {
+			out = append(out, Touched{Dir: d, Main: b.Main, Status: "ambiguous", Changed: ambiguousChanged(changes, b, docs, bowner), Before: b})
+			continue
+		}
+		out = append(out, Touched{Dir: d, Main: b.Main, Status: "deleted", Changed: keys(changed["\x00"+d]), Before: b})
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].Dir < out[j].Dir })
 	return out
+}
+
+// ambiguousChanged is what changed in the folder of b, which now holds the
+// section documents docs: the changed ones among them (what made it
+// ambiguous) and the changed paths that were b's packaged files.
+func ambiguousChanged(changes []snapshot.Change, b *Package, docs []string, bowner func(string) *Package) []string {
+	isDoc := map[string]bool{}
+	for _, d := range docs {
+		isDoc[d] = true
+	}
+	set := map[string]bool{}
+	for _, c := range changes {
+		for _, p := range []string{c.Path, c.OldPath} {
+			if p != "" && (isDoc[p] || bowner(p) == b) {
+				set[p] = true
+			}
+		}
+	}
+	return keys(set)
 }
 
 func keys(m map[string]bool) []string {

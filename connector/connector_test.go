@@ -65,7 +65,8 @@ func affected(t *testing.T, before, after []string) []Touched {
 		t.Fatal(err)
 	}
 	got, err := Affected(cs, b, a)
-	if err != nil {
+	var amb *AmbiguousError
+	if err != nil && !errors.As(err, &amb) {
 		t.Fatal(err)
 	}
 	return got
@@ -97,6 +98,9 @@ func TestAffected(t *testing.T) {
 		{"connector moved", base, []string{"C/C.pq", "C/C.pqm", "C/C.query.pq", "C/bin/C.mez", "New/D/D.pq", "New/D/resources.resx"},
 			[]Touched{{Dir: "New/D", Main: "New/D/D.pq", Status: "moved", OldDir: "D", Changed: []string{"New/D/D.pq", "New/D/resources.resx"},
 				After:  &Package{Dir: "New/D", Main: "New/D/D.pq", Files: []string{"New/D/D.pq", "New/D/resources.resx"}},
+				Before: &Package{Dir: "D", Main: "D/D.pq", Files: []string{"D/D.pq", "D/resources.resx"}}}}},
+		{"second section document makes it ambiguous, not deleted", base, with("D/Other.pq"),
+			[]Touched{{Dir: "D", Main: "D/D.pq", Status: "ambiguous", Changed: []string{"D/Other.pq"},
 				Before: &Package{Dir: "D", Main: "D/D.pq", Files: []string{"D/D.pq", "D/resources.resx"}}}}},
 		{"packaged file moved to another connector", base, []string{"C/C.pq", "C/C.query.pq", "C/bin/C.mez", "D/D.pq", "D/C.pqm", "D/resources.resx"},
 			[]Touched{

@@ -50,7 +50,7 @@ func affectedFull(changes []snapshot.Change, before, after snapshot.Snapshot) ([
 	if err != nil {
 		return nil, nil, nil, err
 	}
-	return decide(changes, bowner, aowner, bdir, adir), bamb, aamb, nil
+	return decide(changes, bowner, aowner, bdir, adir, aamb), bamb, aamb, nil
 }
 
 // memSnap is an in-memory snapshot without DirLister: near discovery

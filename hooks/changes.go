@@ -18,7 +18,8 @@ func changesCommand(s Streams) *cli.Command {
 		Description: `By default the staged change (the index git hands a hook, against HEAD); with --from-ref
 and --to-ref the change between two commits. Statuses are git's: A added, M modified,
 D deleted, R renamed, T type changed, U unmerged. Connectors are added, modified, deleted
-or moved. With paths there is no change: each connector found there is listed as "checked",
+or moved, or ambiguous: the folder gained another section document, so it is no longer a
+connector (and is not checked) though nothing was deleted. With paths there is no change: each connector found there is listed as "checked",
 with all its packaged files.`,
 		Flags: []cli.Flag{
 			&cli.BoolFlag{Name: "json", Usage: "one JSON object"},
@@ -122,7 +123,11 @@ func printTouched(s Streams, t connector.Touched) {
 	if t.OldDir != "" {
 		dir = t.OldDir + " -> " + t.Dir
 	}
-	fmt.Fprintf(s.Stdout, "  %s (%s, main %s)\n", dir, t.Status, t.Main)
+	if t.Status == "ambiguous" {
+		fmt.Fprintf(s.Stdout, "  %s (ambiguous, was main %s: the folder now holds several section documents, so it is not checked as a connector)\n", dir, t.Main)
+	} else {
+		fmt.Fprintf(s.Stdout, "  %s (%s, main %s)\n", dir, t.Status, t.Main)
+	}
 	for _, f := range t.Changed {
 		fmt.Fprintf(s.Stdout, "    %s\n", f)
 	}
