@@ -193,23 +193,10 @@ func benchRepo(b *testing.B, n int) string {
 		b.Fatal(err)
 	}
 	git("", "init", "-q", "-b", "main")
-	path := func(i int) string {
-		leaf := i / 50
-		return fmt.Sprintf("d%03d/e%03d/f%05d.pq", leaf/64, leaf%64, i)
-	}
-	// fast-import writes one pack with every blob, tree and the commit.
-	var sb strings.Builder
-	w := bufio.NewWriter(&sb)
-	fmt.Fprintf(w, "commit refs/heads/main\ncommitter B <b@example.com> 1577836800 +0000\ndata 4\ngen\n")
-	for i := range n {
-		content := fmt.Sprintf("section F%d;\n", i)
-		fmt.Fprintf(w, "M 100644 inline %s\ndata %d\n%s\n", path(i), len(content), content)
-	}
-	w.Flush()
-	git(sb.String(), "fast-import", "--quiet")
+	git(genHistory(n, false), "fast-import", "--quiet")
 	git("", "read-tree", "HEAD") // an index with a full cache-tree, as after a checkout
 	for k := range 10 {
-		p := path(k * n / 10)
+		p := benchPath(k * n / 10)
 		content := fmt.Sprintf("section changed%d;\n", k)
 		f := filepath.Join(dir, "tmp-blob")
 		os.WriteFile(f, []byte(content), 0o644)
@@ -225,4 +212,84 @@ func benchRepo(b *testing.B, n int) string {
 	os.WriteFile(filepath.Join(dir, ".git", "info", "exclude"), []byte("/.ready\n"), 0o644)
 	os.WriteFile(filepath.Join(dir, ".ready"), nil, 0o644)
 	return dir
+}
+
+// benchPath is the i-th generated file: 50 per folder, two levels deep.
+func benchPath(i int) string {
+	leaf := i / 50
+	return fmt.Sprintf("d%03d/e%03d/f%05d.pq", leaf/64, leaf%64, i)
+}
+
+// genHistory is a fast-import stream (one pack with every blob, tree and
+// commit) of a commit with n files and, with second, a child commit
+// modifying 10 of them spread over the tree.
+func genHistory(n int, second bool) string {
+	var sb strings.Builder
+	w := bufio.NewWriter(&sb)
+	fmt.Fprintf(w, "commit refs/heads/main\ncommitter B <b@example.com> 1577836800 +0000\ndata 4\ngen\n")
+	for i := range n {
+		content := fmt.Sprintf("section F%d;\n", i)
+		fmt.Fprintf(w, "M 100644 inline %s\ndata %d\n%s\n", benchPath(i), len(content), content)
+	}
+	if second {
+		fmt.Fprintf(w, "commit refs/heads/main\ncommitter B <b@example.com> 1577836801 +0000\ndata 4\nten\n")
+		for k := range 10 {
+			content := fmt.Sprintf("section changed%d;\n", k)
+			fmt.Fprintf(w, "M 100644 inline %s\ndata %d\n%s\n", benchPath(k*n/10), len(content), content)
+		}
+	}
+	w.Flush()
+	return sb.String()
+}
+
+// BenchmarkDiffRefs times Diff(HEAD~1, HEAD) — what --from-ref/--to-ref
+// computes — in a generated repository of n files whose last commit
+// modified 10 of them, in process: both commits opened and compared.
+//
+//	go test ./snapshot -run '^$' -bench BenchmarkDiffRefs -benchtime 10x
+func BenchmarkDiffRefs(b *testing.B) {
+	if _, err := exec.LookPath("git"); err != nil {
+		b.Skip("git not installed")
+	}
+	for _, n := range []int{50000, 200000} {
+		b.Run(fmt.Sprint(n), func(b *testing.B) {
+			dir := filepath.Join(os.TempDir(), fmt.Sprintf("pqcert-bench-refs-%d-v1", n))
+			if _, err := os.Stat(filepath.Join(dir, ".ready")); err != nil {
+				os.RemoveAll(dir)
+				os.MkdirAll(dir, 0o755)
+				for _, args := range [][]string{{"init", "-q", "-b", "main"}, {"fast-import", "--quiet"}} {
+					cmd := exec.Command("git", args...)
+					cmd.Dir = dir
+					cmd.Env = append(os.Environ(), "GIT_CONFIG_NOSYSTEM=1", "HOME="+dir)
+					if args[0] == "fast-import" {
+						cmd.Stdin = strings.NewReader(genHistory(n, true))
+					}
+					if out, err := cmd.CombinedOutput(); err != nil {
+						b.Fatalf("git %v: %v\n%s", args, err, out)
+					}
+				}
+				os.WriteFile(filepath.Join(dir, ".ready"), nil, 0o644)
+			}
+			r, err := OpenRepo(dir)
+			if err != nil {
+				b.Fatal(err)
+			}
+			defer r.Close()
+			b.ResetTimer()
+			for b.Loop() {
+				before, err := r.Commit("HEAD~1")
+				if err != nil {
+					b.Fatal(err)
+				}
+				after, err := r.Commit("HEAD")
+				if err != nil {
+					b.Fatal(err)
+				}
+				cs, err := Diff(before, after)
+				if err != nil || len(cs) != 10 {
+					b.Fatalf("Diff: %d changes, %v", len(cs), err)
+				}
+			}
+		})
+	}
 }

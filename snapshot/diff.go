@@ -24,6 +24,11 @@ type Change struct {
 // as git blobs only where a comparison needs it. Renames are found only
 // when a deleted and an added file have the same content and type.
 func Diff(before, after Snapshot) ([]Change, error) {
+	if b, ok := before.(*commitSnapshot); ok {
+		if a, ok := after.(*commitSnapshot); ok && a.store == b.store {
+			return diffCommits(b, a)
+		}
+	}
 	bs, err := before.Files()
 	if err != nil {
 		return nil, err
