@@ -25,6 +25,8 @@ RACE := $(shell [ "$$($(GO) env CGO_ENABLED)" = 1 ] && command -v "$$($(GO) env 
 # as ordinary tests), and the end-to-end tests.
 test: vet
 	@[ -n "$(RACE)" ] || echo "note: no C compiler for cgo, so no -race (apt-get install gcc)"
+	@command -v pre-commit >/dev/null 2>&1 || echo "note: no pre-commit: its end-to-end test is skipped (apt-get install pre-commit)"
+	@command -v node >/dev/null 2>&1 || echo "note: no node: the SARIF validation and reference-parser tests are skipped (apt-get install nodejs npm)"
 	$(GO) test $(RACE) -count=1 ./...
 
 vet:
