@@ -24,13 +24,18 @@ func (c *Connector) ExportedFunctions() []*ast.Member {
 	if sec == nil {
 		return nil
 	}
-	fw := c.newFollower()
 	var out []*ast.Member
 	for _, m := range sec.Members {
 		if m.Name == nil {
 			continue
 		}
-		if m.Attrs.Lookup("DataSource.Kind") != nil || (m.IsShared() && fw.isFunction(m.Value, fw.root)) {
+		if m.Attrs.Lookup("DataSource.Kind") != nil {
+			out = append(out, m)
+			continue
+		}
+		// A fresh follower per member: the budget bounds the work for one
+		// value, not for the whole section.
+		if fw := c.newFollower(); m.IsShared() && fw.isFunction(m.Value, fw.root) {
 			out = append(out, m)
 		}
 	}

@@ -110,22 +110,25 @@ func snippet(f *MFile, n ast.Node) string {
 
 // fileOf returns the M file of the connector that holds node n, or nil.
 func (c *Connector) fileOf(n ast.Node) *MFile {
+	return cached(c, "nodeFiles", c.nodeFiles)[n]
+}
+
+// nodeFiles maps every node of the connector's M files to its file, so that
+// a rule reporting thousands of findings does not walk the files for each.
+func (c *Connector) nodeFiles() map[ast.Node]*MFile {
+	out := map[ast.Node]*MFile{}
 	for _, f := range c.MFiles() {
 		if f.AST == nil {
 			continue
 		}
-		found := false
 		ast.Inspect(f.AST, func(x ast.Node) bool {
-			if x == n {
-				found = true
+			if _, ok := out[x]; !ok {
+				out[x] = f
 			}
-			return !found
+			return true
 		})
-		if found {
-			return f
-		}
 	}
-	return nil
+	return out
 }
 
 // reportNode reports at node n in whichever M file of the connector holds

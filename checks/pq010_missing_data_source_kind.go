@@ -58,7 +58,6 @@ func runMissingDataSourceKind(p *Pass) {
 		p.Report(c.Main, sec.Name, "no function declares a data source kind; mark the exported function with [DataSource.Kind = %q, Publish = %q] and define the kind record %s = [Authentication = [...]]", k, k+".Publish", k)
 		return
 	}
-	fw := c.newFollower()
 	seen := map[string]bool{}
 	for _, ds := range sources {
 		if ds.Kind == "" {
@@ -77,6 +76,7 @@ func runMissingDataSourceKind(p *Pass) {
 			p.Report(c.Main, ds.KindField.Value, "data source kind %q has no kind record; define %s = [Authentication = [...], Label = ...] in the section", ds.Kind, ds.Kind)
 			continue
 		}
+		fw := c.newFollower() // one budget per kind
 		if x, _ := fw.follow(m.Value, fw.root); notRecord(x) {
 			p.Report(c.Main, m.Name, "kind record %q is not a record; define %s = [Authentication = [...], Label = ...]", ds.Kind, ds.Kind)
 			continue

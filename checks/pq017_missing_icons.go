@@ -72,7 +72,6 @@ Contoso.Icons = [
 
 func runMissingIcons(p *Pass) {
 	c := p.Conn
-	fw := c.newFollower()
 	done := map[ast.Node]bool{}
 	for _, ds := range c.DataSources() {
 		if ds.Publish == "" {
@@ -83,6 +82,7 @@ func runMissingIcons(p *Pass) {
 			continue
 		}
 		done[m] = true
+		fw := c.newFollower() // one budget per kind
 		pub := fw.record(m.Value, fw.root)
 		if pub == nil {
 			continue
