@@ -53,6 +53,6 @@ var VersionNotBumped = &Rule{
 			hint = fmt.Sprintf("; if %q is a placeholder that CI replaces, pass --version-placeholder=%s (in .pre-commit-config.yaml: args: [--version-placeholder=%s])", after.Text, after.Text, after.Text)
 		}
 		p.Report(p.Conn.Main, after.node(), "%s but version is still %q (HEAD has %q); raise it, e.g. %s%s",
-			what, after.Text, p.Before.versionText(), versionExample(av), hint)
+			what, after.Text, p.Before.Version(), versionExample(av), hint)
 	},
 }

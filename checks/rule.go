@@ -1,6 +1,6 @@
 package checks
 
-import "regexp"
+import "strings"
 
 // Rule is one certification check: its identity, its documentation and its
 // examples live in one struct literal in the rule's own file, pqNNN_name.go.
@@ -31,20 +31,7 @@ type Example struct {
 	Before map[string]string
 }
 
-var ruleIDPattern = regexp.MustCompile(`^PQ0[0-9]{2}$`)
-var ruleNamePattern = regexp.MustCompile(`^[a-z][a-z0-9]*(-[a-z0-9]+)*$`)
-
 // URL is where the rule's documentation lives in this repository.
 func (r *Rule) URL() string {
-	return "https://github.com/pqcert/pqcert/blob/main/docs/rules.md#" + lower(r.ID)
-}
-
-func lower(s string) string {
-	b := []byte(s)
-	for i, c := range b {
-		if 'A' <= c && c <= 'Z' {
-			b[i] = c + 'a' - 'A'
-		}
-	}
-	return string(b)
+	return "https://github.com/pqcert/pqcert/blob/main/docs/rules.md#" + strings.ToLower(r.ID)
 }

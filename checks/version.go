@@ -219,24 +219,17 @@ type fileContent struct {
 	known bool
 }
 
-// changedFiles lists the packaged files (relative to the connector's
-// folder) that differ between before and after: added, removed, or with
-// other bytes. A file whose bytes are unknown on either side counts as
-// unchanged, so that a connector the loader could not fully read never
-// gets a finding it does not deserve.
-func changedFiles(after, before *Connector) []string {
-	ch := fileChanges(after, before)
-	out := append(append(ch.changed, ch.added...), ch.removed...)
-	slices.Sort(out)
-	return out
-}
-
 // packagedChanges sorts the packaged files that differ between two
 // versions of a connector by how they differ, each list sorted.
 type packagedChanges struct {
 	changed, added, removed []string
 }
 
+// fileChanges lists the packaged files (relative to the connector's
+// folder) that differ between before and after: added, removed, or with
+// other bytes. A file whose bytes are unknown on either side counts as
+// unchanged, so that a connector the loader could not fully read never
+// gets a finding it does not deserve.
 func fileChanges(after, before *Connector) packagedChanges {
 	a, b := after.packagedContent(), before.packagedContent()
 	var out packagedChanges
@@ -306,7 +299,7 @@ func relToConnector(dir, p string) string {
 	return p
 }
 
-// fileList writes up to three names for a message: "a", "a and b",
+// changedFileList writes up to three names for a message: "a", "a and b",
 // "a, b and c", "a, b, c and 2 more files".
 func changedFileList(names []string) string {
 	const most = 3
@@ -319,7 +312,7 @@ func changedFileList(names []string) string {
 	return strings.Join(names[:most], ", ") + " and " + strconv.Itoa(len(names)-most) + " more files"
 }
 
-// mainBase returns the main file's base name for messages.
+// mainFileBase returns the main file's base name for messages.
 func mainFileBase(c *Connector) string {
 	if c.Main == nil {
 		return c.Name
@@ -331,10 +324,7 @@ func mainFileBase(c *Connector) string {
 func versionExample(v semver) string { return fmt.Sprintf("%q", v.bumpPatch().String()) }
 
 // Version returns the text of the connector's [Version] attribute, or "".
-func (c *Connector) Version() string { return c.versionText() }
-
-// versionText returns the text of c's Version attribute, or "".
-func (c *Connector) versionText() string {
+func (c *Connector) Version() string {
 	if v := sectionVersion(c); v != nil {
 		return v.Text
 	}
