@@ -93,21 +93,3 @@ func plural(n int, word string) string {
 	}
 	return fmt.Sprintf("%d %ss", n, word)
 }
-
-// version makes v acceptable as SARIF's tool.driver.version, which
-// validators want to start with a digit for comparing versions: "v1.2.3"
-// becomes "1.2.3", and "" or "dev" becomes "0.0.0-dev".
-func version(v string) string {
-	if len(v) > 1 && (v[0] == 'v' || v[0] == 'V') && isDigit(v[1]) {
-		v = v[1:]
-	}
-	switch {
-	case v == "" || v == "dev" || v == "(devel)":
-		return "0.0.0-dev"
-	case !isDigit(v[0]):
-		return "0.0.0-" + v
-	}
-	return v
-}
-
-func isDigit(c byte) bool { return '0' <= c && c <= '9' }

@@ -196,11 +196,11 @@ func (f *Field) End() token.Pos {
 }
 
 // Lookup returns the field named name, or nil.
-func (r *RecordExpr) Lookup(name string) *Field {
-	if r == nil {
+func (x *RecordExpr) Lookup(name string) *Field {
+	if x == nil {
 		return nil
 	}
-	for _, f := range r.Fields {
+	for _, f := range x.Fields {
 		if f.Name != nil && f.Name.Name == name {
 			return f
 		}
@@ -333,8 +333,8 @@ type LetExpr struct {
 }
 
 // Lookup returns the binding named name, or nil.
-func (l *LetExpr) Lookup(name string) *Field {
-	for _, b := range l.Bindings {
+func (x *LetExpr) Lookup(name string) *Field {
+	for _, b := range x.Bindings {
 		if b.Name != nil && b.Name.Name == name {
 			return b
 		}
