@@ -5,9 +5,9 @@ import (
 	"strings"
 )
 
-// ResxUrlValue (PQ034) reports URLs and other non-text values kept in
+// ResxURLValue (PQ034) reports URLs and other non-text values kept in
 // resources files.
-var ResxUrlValue = &Rule{
+var ResxURLValue = &Rule{
 	ID:       "PQ034",
 	Name:     "resx-url-value",
 	Severity: Error,

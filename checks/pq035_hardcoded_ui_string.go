@@ -6,9 +6,9 @@ import (
 	"github.com/pqcert/pqcert/m/ast"
 )
 
-// HardcodedUiString (PQ035) reports user-facing text written in M instead
+// HardcodedUIString (PQ035) reports user-facing text written in M instead
 // of loaded from resources.resx.
-var HardcodedUiString = &Rule{
+var HardcodedUIString = &Rule{
 	ID:       "PQ035",
 	Name:     "hardcoded-ui-string",
 	Severity: Warning,

@@ -8,9 +8,9 @@ import (
 	"github.com/pqcert/pqcert/m/token"
 )
 
-// InsecureUrl (PQ050) reports requests that can go over plain HTTP in a
+// InsecureURL (PQ050) reports requests that can go over plain HTTP in a
 // connector that sends credentials.
-var InsecureUrl = &Rule{
+var InsecureURL = &Rule{
 	ID:       "PQ050",
 	Name:     "insecure-url",
 	Severity: Error,

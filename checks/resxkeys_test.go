@@ -36,7 +36,7 @@ shared Contoso.Label = Extension.LoadString("Key" & Text.From(1));
 		t.Fatal(err)
 	}
 	rules := []*checks.Rule{checks.ResxMalformed, checks.ResxMissingKey, checks.ResxUnusedKey, checks.ResxDuplicateKey,
-		checks.ResxUrlValue, checks.HardcodedUiString, checks.ResxLocaleMismatch, checks.ResxEmptyValue}
+		checks.ResxURLValue, checks.HardcodedUIString, checks.ResxLocaleMismatch, checks.ResxEmptyValue}
 	diags, err := checks.Run(rules, []checks.Target{{After: c}}, nil)
 	if err != nil {
 		t.Fatal(err)
