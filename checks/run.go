@@ -1,6 +1,7 @@
 package checks
 
 import (
+	"errors"
 	"fmt"
 	"runtime"
 	"sort"
@@ -17,7 +18,8 @@ type Target struct {
 // Run runs rules over every target, in parallel across connectors, applies
 // the suppression comments and returns the findings sorted by file and
 // position. A rule that fails unexpectedly on one connector becomes an
-// error naming the rule and the connector; the other findings are kept.
+// error naming the rule and the connector; the other findings are kept, and
+// the error joins every such failure (errors.Join).
 func Run(rules []*Rule, targets []Target, cfg *Config) ([]Diagnostic, error) {
 	if cfg == nil {
 		cfg = DefaultConfig()
@@ -47,26 +49,20 @@ func Run(rules []*Rule, targets []Target, cfg *Config) ([]Diagnostic, error) {
 		all = append(all, r...)
 	}
 	Sort(all)
-	var firstErr error
-	for _, err := range errs {
-		if err != nil && firstErr == nil {
-			firstErr = err
-		}
-	}
-	return all, firstErr
+	return all, errors.Join(errs...)
 }
 
-func runOne(rules []*Rule, t Target, cfg *Config) (diags []Diagnostic, err error) {
+func runOne(rules []*Rule, t Target, cfg *Config) ([]Diagnostic, error) {
 	ran := make(map[string]bool, len(rules))
+	var diags []Diagnostic
+	var errs []error
 	for _, r := range rules {
 		ran[r.ID] = true
-		d, rerr := runRule(r, t, cfg)
-		if rerr != nil && err == nil {
-			err = rerr
-		}
+		d, err := runRule(r, t, cfg)
+		errs = append(errs, err)
 		diags = append(diags, d...)
 	}
-	return applySuppressions(t.After, diags, ran), err
+	return applySuppressions(t.After, diags, ran), errors.Join(errs...)
 }
 
 // runRule runs one rule and turns a rule's crash into an error, so that a
@@ -75,7 +71,11 @@ func runRule(r *Rule, t Target, cfg *Config) (diags []Diagnostic, err error) {
 	p := &Pass{Rule: r, Conn: t.After, Before: t.Before, Config: cfg}
 	defer func() {
 		if v := recover(); v != nil {
-			err = fmt.Errorf("internal error: rule %s (%s) failed on connector %s: %v", r.ID, r.Name, t.After.Dir, v)
+			cause, ok := v.(error) // a runtime error or a panic(err): keep it for errors.Is/As
+			if !ok {
+				cause = fmt.Errorf("%v", v)
+			}
+			err = fmt.Errorf("internal error: rule %s (%s) failed on connector %s: %w", r.ID, r.Name, t.After.Dir, cause)
 		}
 	}()
 	r.Run(p)

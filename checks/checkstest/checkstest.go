@@ -195,11 +195,11 @@ func isText(p string) bool {
 func newExpectation(file string, line int, rule, quoted string) (*Expectation, error) {
 	s, err := strconv.Unquote(quoted)
 	if err != nil {
-		return nil, fmt.Errorf("%s:%d: bad want string %s: %v", file, line, quoted, err)
+		return nil, fmt.Errorf("%s:%d: bad want string %s: %w", file, line, quoted, err)
 	}
 	re, err := regexp.Compile(s)
 	if err != nil {
-		return nil, fmt.Errorf("%s:%d: bad want regexp: %v", file, line, err)
+		return nil, fmt.Errorf("%s:%d: bad want regexp: %w", file, line, err)
 	}
 	return &Expectation{File: file, Line: line, Rule: rule, RE: re}, nil
 }
