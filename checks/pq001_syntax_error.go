@@ -44,7 +44,7 @@ var SyntaxError = &Rule{
 			case errors.As(f.Err, &one):
 				reportSyntaxError(p, f, one, 0)
 			default:
-				p.ReportFile(f.Path, "cannot read %s: %v", f.Path, f.Err)
+				p.ReportFile(f.Path, "cannot read %q: %v; make sure the file is readable M text of at most %d MB, then check again", f.Path, f.Err, maxSourceSize>>20)
 			}
 		}
 	},

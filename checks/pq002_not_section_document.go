@@ -38,10 +38,10 @@ var NotSectionDocument = &Rule{
 		}
 		name := p.Conn.Name
 		if f.AST.Expr == nil {
-			p.ReportFile(f.Path, "%s is empty; a connector is a section document: start it with `section %s;`", f.Path, name)
+			p.ReportFile(f.Path, "%s is empty, but a connector is a section document; start it with `section %s;`", f.Path, name)
 			return
 		}
-		p.Report(f, f.AST.Expr, "%s is an expression document; a connector must be a section document: start the file with `section %s;` and make this expression a shared member such as `shared %s.Contents = ...;`", mainFileBase(p.Conn), name, name)
+		p.Report(f, f.AST.Expr, "%s is an expression document, but a connector must be a section document; start the file with `section %s;` and make this expression a shared member such as `shared %s.Contents = ...;`", mainFileBase(p.Conn), name, name)
 	},
 }
 

@@ -44,19 +44,19 @@ var MissingVersion = &Rule{
 		if sec.Attrs != nil {
 			for _, fl := range sec.Attrs.Fields {
 				if fl.Name != nil && strings.EqualFold(fl.Name.Name, "Version") {
-					p.Report(f, fl.Name, "the section's attribute is named %q, but M names are case-sensitive: rename it to Version", fl.Name.Name)
+					p.Report(f, fl.Name, "the section's attribute is named %q, but M names are case-sensitive; rename it to Version", fl.Name.Name)
 					return
 				}
 			}
-			p.ReportRange(f.Path, f.Src, sec.Attrs.Pos(), end, "the section has no Version attribute: add `Version = \"1.0.0\"` to the attribute record above `section "+name+";`")
+			p.ReportRange(f.Path, f.Src, sec.Attrs.Pos(), end, "the section has no Version attribute; add `Version = \"1.0.0\"` to the attribute record above `section "+name+";`")
 			return
 		}
 		for _, m := range sec.Members {
 			if fl := m.Attrs.Lookup("Version"); fl != nil && m.Name != nil {
-				p.Report(f, fl, "Version is an attribute of member %s, not of the section: move `[Version = ...]` above `section %s;`", m.Name.Raw, name)
+				p.Report(f, fl, "Version is an attribute of member %q, not of the section; move `[Version = ...]` above `section %s;`", m.Name.Raw, name)
 				return
 			}
 		}
-		p.ReportRange(f.Path, f.Src, sec.Keyword, end, "the section has no version: add `[Version = \"1.0.0\"]` on the line above `section "+name+";`")
+		p.ReportRange(f.Path, f.Src, sec.Keyword, end, "the section has no version; add `[Version = \"1.0.0\"]` on the line above `section "+name+";`")
 	},
 }

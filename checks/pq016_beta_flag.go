@@ -52,7 +52,7 @@ var BetaFlag = &Rule{
 		}
 		if !published && len(sources) > 0 {
 			ds := sources[0]
-			p.Report(p.Conn.Main, ds.KindField, "data source %q has no Publish record, so it cannot be marked Beta: add `Publish = \"%s.Publish\"` to this attribute and define `%s.Publish = [Beta = true, ...];`", ds.Kind, ds.Kind, ds.Kind)
+			p.Report(p.Conn.Main, ds.KindField, "data source %q has no Publish record, so it cannot be marked Beta; add `Publish = \"%s.Publish\"` to this attribute and define `%s.Publish = [Beta = true, ...];`", ds.Kind, ds.Kind, ds.Kind)
 		}
 	},
 }
@@ -63,7 +63,7 @@ const releasedHint = "run with --released (in .pre-commit-config.yaml: args: [--
 func checkBeta(p *Pass, ds DataSource) {
 	m := p.Conn.Member(ds.Publish)
 	if m == nil || m.Value == nil {
-		p.Report(p.Conn.Main, ds.PublishField, "Publish names %q, but the section has no member %s: define it with `Beta = true`", ds.Publish, ds.Publish)
+		p.Report(p.Conn.Main, ds.PublishField, "Publish record %q is not defined in the section; define `%s = [Beta = true, ...];`", ds.Publish, ds.Publish)
 		return
 	}
 	wasBeta := false
@@ -79,9 +79,9 @@ func checkBeta(p *Pass, ds DataSource) {
 		if !b.known {
 			continue // built from something pqcert cannot see; nothing to say
 		}
-		beta, in := b.beta, ds.Publish
+		beta, in := b.beta, fmt.Sprintf("Publish record %q", ds.Publish)
 		if b.branch != nil {
-			in = fmt.Sprintf("the %s branch of %s", b.which, ds.Publish)
+			in = fmt.Sprintf("the %s branch of Publish record %q", b.which, ds.Publish)
 		}
 		switch {
 		case beta != nil && isLogicalLit(beta.Value, token.TRUE):
@@ -93,15 +93,15 @@ func checkBeta(p *Pass, ds DataSource) {
 			} else if b.branch != nil {
 				n = b.branch
 			}
-			p.reportNode(n, "this change turns Beta off in %s (HEAD has Beta = true), but the initial release must be a Beta: keep `Beta = true`; if the connector has had its first certified release, %s", in, releasedHint)
+			p.reportNode(n, "this change turns Beta off in %s (HEAD has Beta = true), but the initial release must be a Beta; keep `Beta = true`, or if the connector has had its first certified release, %s", in, releasedHint)
 		case beta == nil && b.branch != nil:
-			p.reportNode(b.branch, "%s has no Beta field: every branch must carry `Beta = true` until the first certified release (then %s)", in, releasedHint)
+			p.reportNode(b.branch, "%s has no Beta field; every branch must carry `Beta = true` until the first certified release (then %s)", in, releasedHint)
 		case beta == nil:
-			p.Report(p.Conn.Main, m.Name, "Publish record %s has no Beta field: add `Beta = true` until the first certified release (then %s)", ds.Publish, releasedHint)
+			p.Report(p.Conn.Main, m.Name, "Publish record %q has no Beta field; add `Beta = true` until the first certified release (then %s)", ds.Publish, releasedHint)
 		case isLogicalLit(beta.Value, token.FALSE):
-			p.reportNode(beta.At, "Beta is false in %s: the initial release must set `Beta = true` (%s once the connector has had its first certified release)", in, releasedHint)
+			p.reportNode(beta.At, "Beta is false in %s; the initial release must set `Beta = true` (%s once the connector has had its first certified release)", in, releasedHint)
 		default:
-			p.reportNode(beta.At, "Beta must be the literal true, not an expression: write `Beta = true` in %s", in)
+			p.reportNode(beta.At, "Beta must be the literal true, not an expression; write `Beta = true` in %s", in)
 		}
 	}
 }

@@ -97,9 +97,9 @@ func runMissingIcons(p *Pass) {
 		}
 		switch len(missing) {
 		case 1:
-			p.Report(c.Main, m.Name, "publish record %q has no %s; add %s = [Icon16 = {...}, Icon32 = {...}] listing the connector's PNG icons", ds.Publish, missing[0], missing[0])
+			p.Report(c.Main, m.Name, "Publish record %q has no %s; add %s = [Icon16 = {...}, Icon32 = {...}] listing the connector's PNG icons", ds.Publish, missing[0], missing[0])
 		case 2:
-			p.Report(c.Main, m.Name, "publish record %q has no SourceImage or SourceTypeImage; add both, e.g. SourceImage = %s.Icons, SourceTypeImage = %s.Icons with %s.Icons = [Icon16 = {...}, Icon32 = {...}]", ds.Publish, ds.Kind, ds.Kind, ds.Kind)
+			p.Report(c.Main, m.Name, "Publish record %q has no SourceImage or SourceTypeImage; add both, e.g. SourceImage = %s.Icons, SourceTypeImage = %s.Icons with %s.Icons = [Icon16 = {...}, Icon32 = {...}]", ds.Publish, ds.Kind, ds.Kind, ds.Kind)
 		}
 	}
 }

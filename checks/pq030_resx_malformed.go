@@ -64,7 +64,7 @@ var ResxMalformed = &Rule{
 			}
 			for _, e := range r.File.Entries {
 				if e.Name == "" {
-					p.ReportRange(r.Path, r.File.Src, e.Pos, e.End, "<data> element without a name: give it a name attribute, the key Extension.LoadString reads it by")
+					p.ReportRange(r.Path, r.File.Src, e.Pos, e.End, "<data> element without a name; give it a name attribute, the key Extension.LoadString reads it by")
 				}
 			}
 		}

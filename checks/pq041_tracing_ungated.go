@@ -50,7 +50,7 @@ var TracingUngated = &Rule{
 				continue
 			}
 			if tc.Origin == nil {
-				p.Report(tc.CallSite.File, tc.Call, "%s is called with no flag to turn it off: wrap it in `if %s then ... else ...` and keep `%s = false;` when committing", tc.Func, flag, flag)
+				p.Report(tc.CallSite.File, tc.Call, "%s is called with no flag to turn it off; wrap it in `if %s then ... else ...` and keep `%s = false;` when committing", tc.Func, flag, flag)
 				continue
 			}
 			key := tc.Origin.Node
@@ -85,7 +85,7 @@ var TracingUngated = &Rule{
 				p.Report(tc.OriginFile, n, "%s is bound to %s gated by %s", d.Name, what, computedMsg(tc.Computed))
 				continue
 			}
-			p.Report(tc.OriginFile, n, "%s is bound to %s with no flag to turn it off (%s, first at %s): gate it, e.g. `%s = if %s then ... else %s`, and keep `%s = false;` when committing",
+			p.Report(tc.OriginFile, n, "%s is bound to %s with no flag to turn it off (%s, first at %s); gate it, e.g. `%s = if %s then ... else %s`, and keep `%s = false;` when committing",
 				d.Name, what, count, where(tc.CallSite.File, tc.Call), d.Name, flag, off, flag)
 		}
 	},
@@ -95,5 +95,5 @@ var TracingUngated = &Rule{
 // "Name = value".
 func computedMsg(binding string) string {
 	name, _, _ := strings.Cut(binding, " = ")
-	return fmt.Sprintf("%s, but the flag is not the literal false or true (`%s`), so no one can see or switch it: write `%s = false;` when committing", name, binding, name)
+	return fmt.Sprintf("%s, but the flag is not the literal false or true (`%s`), so no one can see or switch it; write `%s = false;` when committing", name, binding, name)
 }
