@@ -27,7 +27,7 @@ var MissingTestConnection = &Rule{
 section Contoso;
 
 [DataSource.Kind = "Contoso", Publish = "Contoso.Publish"]
-shared Contoso.Contents = (url as text) => Json.Document(Web.Contents(url));
+shared Contoso.Contents = (tenant as text) => Json.Document(Web.Contents("https://" & tenant & ".contoso.com/api/items"));
 
 Contoso = [
     Authentication = [Key = []],
@@ -42,7 +42,7 @@ Contoso.Publish = [Beta = true, ButtonText = {"Contoso", "Connect to Contoso"}];
 section Contoso;
 
 [DataSource.Kind = "Contoso", Publish = "Contoso.Publish"]
-shared Contoso.Contents = (url as text) => Json.Document(Web.Contents(url));
+shared Contoso.Contents = (tenant as text) => Json.Document(Web.Contents("https://" & tenant & ".contoso.com/api/items"));
 
 Contoso = [
     TestConnection = (dataSourcePath) => { "Contoso.Contents", dataSourcePath },

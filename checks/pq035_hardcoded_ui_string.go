@@ -53,6 +53,7 @@ ContosoType = type function (
     ])
 ) as table meta [
     Documentation.Name = Extension.LoadString("FunctionName"),
+    Documentation.LongDescription = Extension.LoadString("FunctionDescription"),
     Documentation.Examples = {[Description = Extension.LoadString("ExampleText"), Code = "Contoso.Contents(""https://contoso.com"")", Result = "#table({""Id""}, {{1}})"]}
 ];
 
@@ -67,6 +68,15 @@ Contoso.Publish = [
     ButtonText = {Extension.LoadString("ButtonTitle"), Extension.LoadString("ButtonHelp")}
 ];
 `,
+		"resources.resx": resxExample(
+			"UrlCaption", "Server URL",
+			"FunctionName", "Contoso",
+			"FunctionDescription", "Returns the items of a Contoso server.",
+			"ExampleText", "Get the items of a server",
+			"DataSourceLabel", "Contoso",
+			"ButtonTitle", "Contoso",
+			"ButtonHelp", "Connect to Contoso",
+		),
 	}},
 	Run: func(p *Pass) {
 		c := p.Conn

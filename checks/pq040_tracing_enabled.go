@@ -18,8 +18,8 @@ var TracingEnabled = &Rule{
 	Requirement: "If Diagnostics.* functions are used: ... If you implemented significant tracing in development, you " +
 		"should implement a variable or feature flag that determines if tracing should be on. This tracing must be " +
 		"turned off prior to submitting for certification.",
-	Bad:  Example{Files: tracingExample("true")},
-	Good: Example{Files: tracingExample("false")},
+	Bad:  Example{Files: tracingExample("true", "1.0.0")},
+	Good: Example{Files: tracingExample("false", "1.0.0")},
 	Run: func(p *Pass) {
 		for _, fl := range p.Conn.traceAnalysis().Flags {
 			if !fl.On() {
@@ -38,10 +38,10 @@ var TracingEnabled = &Rule{
 }
 
 // tracingExample is a connector with the official Diagnostics.pqm helper
-// gated by EnableTraceOutput set to flag.
-func tracingExample(flag string) map[string]string {
+// gated by EnableTraceOutput set to flag, at the given version.
+func tracingExample(flag, version string) map[string]string {
 	return map[string]string{
-		"Contoso.pq": "[Version = \"1.0.0\"]\nsection Contoso;\n\n" +
+		"Contoso.pq": "[Version = \"" + version + "\"]\nsection Contoso;\n\n" +
 			"// Set to true only while debugging; must be false when committed.\nEnableTraceOutput = " + flag + ";\n\n" +
 			"[DataSource.Kind = \"Contoso\", Publish = \"Contoso.Publish\"]\n" +
 			"shared Contoso.Contents = (url as text) =>\n    let\n        response = Web.Contents(url),\n" +

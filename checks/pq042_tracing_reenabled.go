@@ -19,8 +19,8 @@ var TracingReenabled = &Rule{
 		"Undo the flip (`EnableTraceOutput = false;`) and keep the flag on only in an uncommitted local change. The " +
 		"flag is matched by name; a new connector, or a flag that did not exist before, is PQ040's concern alone.",
 	Requirement: "This tracing must be turned off prior to submitting for certification.",
-	Bad:         Example{Files: tracingExample("true"), Before: tracingExample("false")},
-	Good:        Example{Files: tracingExample("false"), Before: tracingExample("true")},
+	Bad:         Example{Files: tracingExample("true", "1.0.1"), Before: tracingExample("false", "1.0.0")},
+	Good:        Example{Files: tracingExample("false", "1.0.1"), Before: tracingExample("true", "1.0.0")},
 	Run: func(p *Pass) {
 		if p.Before == nil {
 			return

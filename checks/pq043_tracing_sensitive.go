@@ -22,17 +22,17 @@ var TracingSensitive = &Rule{
 		"large amounts of unnecessary data.",
 	Bad: Example{Files: map[string]string{
 		"Contoso.pq": "[Version = \"1.0.0\"]\nsection Contoso;\n\nEnableTraceOutput = false;\n\n[DataSource.Kind = \"Contoso\", Publish = \"Contoso.Publish\"]\n" +
-			"shared Contoso.Contents = (url as text) =>\n    let\n        key = Extension.CurrentCredential()[Key],\n" +
+			"shared Contoso.Contents = () =>\n    let\n        key = Extension.CurrentCredential()[Key],\n" +
 			"        headers = [#\"X-Api-Key\" = key],\n" +
 			"        logged = if EnableTraceOutput then Diagnostics.Trace(TraceLevel.Verbose, \"Headers: \" & Text.FromBinary(Json.FromValue(headers)), headers) else headers\n" +
-			"    in\n        Json.Document(Web.Contents(url, [Headers = logged]));\n",
+			"    in\n        Json.Document(Web.Contents(\"https://api.contoso.com/v2/items\", [Headers = logged]));\n",
 	}},
 	Good: Example{Files: map[string]string{
 		"Contoso.pq": "[Version = \"1.0.0\"]\nsection Contoso;\n\nEnableTraceOutput = false;\n\n[DataSource.Kind = \"Contoso\", Publish = \"Contoso.Publish\"]\n" +
-			"shared Contoso.Contents = (url as text) =>\n    let\n        key = Extension.CurrentCredential()[Key],\n" +
+			"shared Contoso.Contents = () =>\n    let\n        key = Extension.CurrentCredential()[Key],\n" +
 			"        headers = [#\"X-Api-Key\" = key],\n" +
 			"        logged = if EnableTraceOutput then Diagnostics.Trace(TraceLevel.Verbose, \"Auth: \" & Extension.CurrentCredential()[AuthenticationKind], headers) else headers\n" +
-			"    in\n        Json.Document(Web.Contents(url, [Headers = logged]));\n",
+			"    in\n        Json.Document(Web.Contents(\"https://api.contoso.com/v2/items\", [Headers = logged]));\n",
 	}},
 	Run: func(p *Pass) {
 		calls := p.Conn.traceAnalysis().Calls
