@@ -104,12 +104,16 @@ func runExample(t *testing.T, rules []*checks.Rule, ex checks.Example) []checks.
 }
 
 // TestRuleTestdata runs each rule over its cases in testdata/<ID>/<case>/
-// and compares the findings with the want comments in the inputs.
+// and compares the findings with the want comments in the inputs. Every
+// registered rule has a folder there with at least one bad_* case (it
+// finds something) and one good_* case (it keeps quiet); cases with other
+// names (suppressed_*, ...) may come on top.
 func TestRuleTestdata(t *testing.T) {
 	dirs, err := filepath.Glob(filepath.Join("testdata", "PQ0*"))
 	if err != nil {
 		t.Fatal(err)
 	}
+	tested := map[string]bool{}
 	for _, dir := range dirs {
 		id := filepath.Base(dir)
 		rule := checks.ByID(id)
@@ -117,15 +121,35 @@ func TestRuleTestdata(t *testing.T) {
 			t.Errorf("%s: no such rule", dir)
 			continue
 		}
-		cases, _ := os.ReadDir(dir)
+		tested[id] = true
+		cases, err := os.ReadDir(dir)
+		if err != nil {
+			t.Errorf("%s: %v", dir, err)
+			continue
+		}
+		var bad, good int
 		for _, c := range cases {
 			if !c.IsDir() {
 				continue
+			}
+			switch {
+			case strings.HasPrefix(c.Name(), "bad_"):
+				bad++
+			case strings.HasPrefix(c.Name(), "good_"):
+				good++
 			}
 			t.Run(id+"/"+c.Name(), func(t *testing.T) {
 				caseDir := filepath.Join(dir, c.Name())
 				checkstest.RunCase(t, caseDir, append([]*checks.Rule{rule}, caseRules(t, caseDir)...), caseConfig(caseDir))
 			})
+		}
+		if bad == 0 || good == 0 {
+			t.Errorf("%s: %d bad_* and %d good_* cases; want at least one of each", dir, bad, good)
+		}
+	}
+	for _, r := range checks.All() {
+		if !tested[r.ID] {
+			t.Errorf("%s: no testdata/%s/ with bad_* and good_* cases", r.ID, r.ID)
 		}
 	}
 }
