@@ -1,7 +1,12 @@
 package checks
 
 import (
+	"bytes"
+	"image"
+	"image/color"
+	"image/png"
 	"path"
+	"slices"
 
 	"github.com/pqcert/pqcert/m/ast"
 )
@@ -199,4 +204,45 @@ func (fw *follower) iconFile(it ast.Expr, env *Env, depth int) (at *ast.CallExpr
 		return nil, "", false
 	}
 	return call, name, true
+}
+
+// iconSizes are the pixel sizes, item by item, that the Icon16 and Icon32
+// lists of SourceImage and SourceTypeImage promise.
+var iconSizes = []struct {
+	Field string
+	Sizes []int
+}{
+	{"Icon16", []int{16, 20, 24, 32}},
+	{"Icon32", []int{32, 40, 48, 64}},
+}
+
+// IconSizes returns the pixel sizes of the square PNGs that PQ017 expects
+// a published connector to ship, smallest first: those of the Icon16 and
+// Icon32 lists together. A tool that writes icons (scaffold-connector) can
+// take them from here; scaffold.IconSizes keeps its own list for now, with
+// the SDK template's 80 on top.
+func IconSizes() []int {
+	var out []int
+	for _, l := range iconSizes {
+		for _, n := range l.Sizes {
+			if !slices.Contains(out, n) {
+				out = append(out, n)
+			}
+		}
+	}
+	slices.Sort(out)
+	return out
+}
+
+// squarePNG returns a PNG of n×n pixels, for the examples of PQ017.
+func squarePNG(n int) string {
+	img := image.NewNRGBA(image.Rect(0, 0, n, n))
+	for i := range n {
+		img.Set(i, i, color.NRGBA{R: 0x20, G: 0x60, B: 0xc0, A: 0xff})
+	}
+	var b bytes.Buffer
+	if err := png.Encode(&b, img); err != nil {
+		return ""
+	}
+	return b.String()
 }

@@ -86,7 +86,7 @@ Contoso.Publish = [Beta = true, ButtonText = {"Contoso", "Connect to Contoso"}];
 			}
 			req := s.Env.LibraryName(s.Call.Fun)
 			t.reset()
-			t.plainHTTP(origin{X: s.Call.Args[0], Env: s.Env, File: s.File}, 0, func(o origin, member string) {
+			t.plainHTTP(origin{X: s.Call.Args[0], Env: s.Env, File: s.File}, func(o origin, member string) {
 				if lit, ok := ast.Unparen(o.X).(*ast.BasicLit); ok {
 					report(o.File, lit, "%q is requested over plain HTTP by %s at %s, and %s; change it to %q",
 						lit.Value, req, where(s.File, s.Call), why, "https://"+lit.Value[len("http://"):])
@@ -108,67 +108,49 @@ var requestFunctions = []string{"Web.Contents", "Web.Headers", "Web.BrowserConte
 // plainHTTP calls bad for every way the URL o can be plain HTTP: an
 // "http://" literal (o is the literal) or a user-set parameter with no
 // scheme check on the way (member names the shared function).
-func (t *tracer) plainHTTP(o origin, depth int, bad func(o origin, member string)) {
-	if depth > maxTraceDepth {
-		return
-	}
-	if next, ok := t.expand(o); ok {
-		for _, n := range next {
-			t.plainHTTP(n, depth+1, bad)
-		}
-		return
-	}
-	sub := func(x ast.Expr) {
-		if x != nil {
-			t.plainHTTP(o.with(x, o.Env, nil), depth+1, bad)
-		}
-	}
-	switch x := ast.Unparen(o.X).(type) {
-	case *ast.BasicLit:
-		if s, ok := ast.TextValue(x); ok && len(s) > 7 && strings.EqualFold(s[:7], "http://") && !isLoopback(s[7:]) {
-			bad(o, "")
-		}
-	case *ast.Ident:
-		if k, member := t.paramSource(o); k == paramUser {
-			bad(o, member)
-		}
-	case *ast.BinaryExpr:
-		switch x.Op {
-		case token.CONCAT:
-			sub(x.X) // the scheme is at the start
-		case token.COALESCE:
-			sub(x.X)
-			sub(x.Y)
-		}
-	case *ast.IfExpr:
-		if isSchemeGuard(x, o.Env) {
-			return
-		}
-		sub(x.Then)
-		sub(x.Else)
-	case *ast.TryExpr:
-		sub(x.X)
-		sub(x.Default)
-	case *ast.ListExpr:
-		for _, it := range x.Items {
-			sub(it) // the URLs of List.Transform(urls, each Web.Contents(_))
-		}
-	case *ast.CallExpr:
-		switch t.lib(o, x.Fun) {
-		case "Uri.Combine", "Text.Trim", "Text.TrimStart", "Text.TrimEnd", "Text.Lower", "Text.Clean":
-			if len(x.Args) > 0 {
-				sub(x.Args[0])
+func (t *tracer) plainHTTP(o origin, bad func(o origin, member string)) {
+	t.walkLeaves(o, func(o origin, walk func(origin)) {
+		sub := func(x ast.Expr) { walk(o.with(x, o.Env, nil)) }
+		switch x := ast.Unparen(o.X).(type) {
+		case *ast.BasicLit:
+			if s, ok := ast.TextValue(x); ok && len(s) > 7 && strings.EqualFold(s[:7], "http://") && !isLoopback(s[7:]) {
+				bad(o, "")
 			}
-		case "Text.Combine":
-			if len(x.Args) > 0 {
-				for _, l := range t.leaves(o.with(x.Args[0], o.Env, nil)) {
-					if list, ok := ast.Unparen(l.X).(*ast.ListExpr); ok && len(list.Items) > 0 {
-						t.plainHTTP(l.with(list.Items[0], l.Env, nil), depth+1, bad)
+		case *ast.Ident:
+			if k, member := t.paramSource(o); k == paramUser {
+				bad(o, member)
+			}
+		case *ast.BinaryExpr:
+			switch x.Op {
+			case token.CONCAT:
+				sub(x.X) // the scheme is at the start
+			case token.COALESCE:
+				sub(x.X)
+				sub(x.Y)
+			}
+		case *ast.IfExpr:
+			if !isSchemeGuard(x, o.Env) {
+				passOn(x, sub)
+			}
+		case *ast.TryExpr, *ast.ListExpr:
+			passOn(x, sub)
+		case *ast.CallExpr:
+			switch t.lib(o, x.Fun) {
+			case "Uri.Combine", "Text.Trim", "Text.TrimStart", "Text.TrimEnd", "Text.Lower", "Text.Clean":
+				if len(x.Args) > 0 {
+					sub(x.Args[0])
+				}
+			case "Text.Combine":
+				if len(x.Args) > 0 {
+					for _, l := range t.leaves(o.with(x.Args[0], o.Env, nil)) {
+						if list, ok := ast.Unparen(l.X).(*ast.ListExpr); ok && len(list.Items) > 0 {
+							walk(l.with(list.Items[0], l.Env, nil))
+						}
 					}
 				}
 			}
 		}
-	}
+	})
 }
 
 // isLoopback reports whether the rest of a URL after "http://" names this

@@ -96,7 +96,7 @@ Table.ToNavigationTable = Extension.LoadFunction("Table.ToNavigationTable.pqm");
 			}
 			t.reset()
 			var found []evalSource
-			t.evalSources(origin{X: s.Call.Args[0], Env: s.Env, File: s.File}, 0, func(e evalSource) { found = append(found, e) })
+			t.evalSources(origin{X: s.Call.Args[0], Env: s.Env, File: s.File}, func(e evalSource) { found = append(found, e) })
 			sort.SliceStable(found, func(i, j int) bool { return found[i].kind > found[j].kind })
 			for _, e := range found {
 				f, n := e.o.at(s.File, s.Call)
@@ -150,87 +150,68 @@ type evalSource struct {
 
 // evalSources calls bad for every part of the text o that is neither
 // constant nor read from a packaged file.
-func (t *tracer) evalSources(o origin, depth int, bad func(evalSource)) {
-	if depth > maxTraceDepth {
-		return
-	}
-	if next, ok := t.expand(o); ok {
-		for _, n := range next {
-			t.evalSources(n, depth+1, bad)
-		}
-		return
-	}
-	sub := func(x ast.Expr) {
-		if x != nil {
-			t.evalSources(o.with(x, o.Env, nil), depth+1, bad)
-		}
-	}
-	switch x := ast.Unparen(o.X).(type) {
-	case *ast.Ident:
-		switch k, member := t.paramSource(o); k {
-		case paramUser:
-			bad(evalSource{evalUser, fmt.Sprintf("parameter %q of shared %s", x.Name, member), o})
-		case paramPassed:
-			bad(evalSource{evalUnknown, fmt.Sprintf("%q is a parameter of a function handed to a library call", x.Name), o})
-		}
-	case *ast.FieldAccessExpr:
-		if x.Name == nil {
-			return
-		}
-		if x.X == nil {
-			if d := o.Env.Lookup("_"); d == nil || !t.hasElements(d) {
-				bad(evalSource{evalUnknown, fmt.Sprintf("field [%s] of the current row", x.Name.Name), o})
+func (t *tracer) evalSources(o origin, bad func(evalSource)) {
+	t.walkLeaves(o, func(o origin, walk func(origin)) {
+		sub := func(x ast.Expr) { walk(o.with(x, o.Env, nil)) }
+		switch x := ast.Unparen(o.X).(type) {
+		case *ast.Ident:
+			switch k, member := t.paramSource(o); k {
+			case paramUser:
+				bad(evalSource{evalUser, fmt.Sprintf("parameter %q of shared %s", x.Name, member), o})
+			case paramPassed:
+				bad(evalSource{evalUnknown, fmt.Sprintf("%q is a parameter of a function handed to a library call", x.Name), o})
+			}
+		case *ast.FieldAccessExpr:
+			if x.Name == nil {
 				return
 			}
-			sub(implicitTarget)
-			return
-		}
-		sub(x.X)
-	case *ast.ItemAccessExpr:
-		sub(x.X)
-	case *ast.UnaryExpr:
-		sub(x.X)
-	case *ast.BinaryExpr:
-		switch x.Op {
-		case token.EQL, token.NEQ, token.LSS, token.LEQ, token.GTR, token.GEQ, token.AND, token.OR, token.IS:
-			return // a logical, never text
-		}
-		sub(x.X)
-		sub(x.Y)
-	case *ast.IfExpr:
-		sub(x.Then)
-		sub(x.Else)
-	case *ast.TryExpr:
-		sub(x.X)
-		sub(x.Default)
-	case *ast.ListExpr:
-		for _, it := range x.Items {
-			sub(it)
-		}
-	case *ast.RecordExpr:
-		env := FieldEnv(x, o.Env)
-		for _, fl := range x.Fields {
-			t.evalSources(o.with(fl.Value, env, nil), depth+1, bad)
-		}
-	case *ast.CallExpr:
-		name := t.lib(o, x.Fun)
-		switch {
-		case isCredentialCall(x, o.Env):
-			bad(evalSource{evalCredential, snippet(o.File, x), o})
-		case isDataAccess(name):
-			bad(evalSource{evalWeb, fmt.Sprintf("%s at %s", name, where(o.File, x)), o})
-		case name == "":
-			bad(evalSource{evalUnknown, fmt.Sprintf("the result of %s", snippet(o.File, x)), o})
-		default:
-			// Extension.Contents reads a packaged file: its name must be
-			// constant too; other library functions compute from their
-			// arguments, except the name that picks a field: the text
-			// is then one of the record's values, whoever chose it.
-			for i, a := range x.Args {
-				if sel, ok := selectorArg[name]; !ok || i != sel {
-					sub(a)
+			if x.X == nil {
+				if d := o.Env.Lookup("_"); d == nil || !t.hasElements(d) {
+					bad(evalSource{evalUnknown, fmt.Sprintf("field [%s] of the current row", x.Name.Name), o})
+					return
+				}
+				sub(implicitTarget)
+				return
+			}
+			sub(x.X)
+		case *ast.ItemAccessExpr:
+			sub(x.X)
+		case *ast.UnaryExpr:
+			sub(x.X)
+		case *ast.BinaryExpr:
+			switch x.Op {
+			case token.EQL, token.NEQ, token.LSS, token.LEQ, token.GTR, token.GEQ, token.AND, token.OR, token.IS:
+				return // a logical, never text
+			}
+			sub(x.X)
+			sub(x.Y)
+		case *ast.IfExpr, *ast.TryExpr, *ast.ListExpr:
+			passOn(x, sub)
+		case *ast.RecordExpr:
+			env := FieldEnv(x, o.Env)
+			for _, fl := range x.Fields {
+				walk(o.with(fl.Value, env, nil))
+			}
+		case *ast.CallExpr:
+			name := t.lib(o, x.Fun)
+			switch {
+			case isCredentialCall(x, o.Env):
+				bad(evalSource{evalCredential, snippet(o.File, x), o})
+			case isDataAccess(name):
+				bad(evalSource{evalWeb, fmt.Sprintf("%s at %s", name, where(o.File, x)), o})
+			case name == "":
+				bad(evalSource{evalUnknown, fmt.Sprintf("the result of %s", snippet(o.File, x)), o})
+			default:
+				// Extension.Contents reads a packaged file: its name must be
+				// constant too; other library functions compute from their
+				// arguments, except the name that picks a field: the text
+				// is then one of the record's values, whoever chose it.
+				for i, a := range x.Args {
+					if sel, ok := selectorArg[name]; !ok || i != sel {
+						sub(a)
+					}
 				}
 			}
 		}
-	}
+	})
 }

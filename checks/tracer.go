@@ -366,6 +366,52 @@ func (t *tracer) leaves(o origin) []origin {
 	return out
 }
 
+// walkLeaves expands o as far as it goes, depth first, and calls leaf for
+// each leaf it ends in; leaf classifies it, and walks on into the parts
+// that carry the value (the operands of `&`, the branches of `if`, the
+// arguments of a library call, ...) by calling sub. Each step down counts
+// towards maxTraceDepth, past which the walk gives up quietly; a nil
+// expression given to sub is skipped.
+func (t *tracer) walkLeaves(o origin, leaf func(o origin, sub func(origin))) {
+	var walk func(o origin, depth int)
+	walk = func(o origin, depth int) {
+		if depth > maxTraceDepth {
+			return
+		}
+		if next, ok := t.expand(o); ok {
+			for _, n := range next {
+				walk(n, depth+1)
+			}
+			return
+		}
+		leaf(o, func(part origin) {
+			if part.X != nil {
+				walk(part, depth+1)
+			}
+		})
+	}
+	walk(o, 0)
+}
+
+// passOn calls sub for the parts of x whose value x passes on as it is:
+// both branches of an `if`, the expression and the fallback of a `try`,
+// every item of a list (the URLs of List.Transform(urls, each
+// Web.Contents(_))). The rules' leaf functions walk them all alike.
+func passOn(x ast.Expr, sub func(ast.Expr)) {
+	switch x := x.(type) {
+	case *ast.IfExpr:
+		sub(x.Then)
+		sub(x.Else)
+	case *ast.TryExpr:
+		sub(x.X)
+		sub(x.Default)
+	case *ast.ListExpr:
+		for _, it := range x.Items {
+			sub(it)
+		}
+	}
+}
+
 // functions returns the function literals that o can evaluate to.
 func (t *tracer) functions(o origin) []origin {
 	var out []origin
