@@ -17,9 +17,12 @@ type Touched struct {
 	Status string
 	OldDir string // for "moved": the folder before
 	// Changed lists the packaged files that changed, sorted: paths as they
-	// are after the change, or before it for deletions. For "ambiguous" it
-	// lists the changed section documents of the folder and the changed
-	// files the package had.
+	// are after the change, or before it for deletions. For "deleted" it
+	// lists the files the package had that were deleted, moved or changed
+	// (a section document whose header is gone can leave the folder a
+	// loose query, no package). For "ambiguous" it lists the changed
+	// section documents of the folder and the changed files the package
+	// had.
 	Changed []string
 	// After is the package after the change (nil when deleted or
 	// ambiguous), Before
@@ -129,10 +132,13 @@ func decide(changes []snapshot.Change, bowner, aowner func(string) *Package, bdi
 		if c.Status == "R" {
 			old = c.OldPath
 		}
-		if b, ok := bfile(old); ok && (c.Status == "D" || c.Status == "R") {
+		if b, ok := bfile(old); ok {
 			if _, stays := adir[b.Dir]; !stays {
-				mark("\x00"+b.Dir, old) // a package that no longer exists
-			} else if a, ok := afile(c.Path); !ok || c.Status == "D" || a.Dir != b.Dir {
+				// A package that no longer exists: this file of it was
+				// deleted, moved away, or changed (a section header edited
+				// away, say).
+				mark("\x00"+b.Dir, old)
+			} else if a, ok := afile(c.Path); (c.Status == "D" || c.Status == "R") && (!ok || c.Status == "D" || a.Dir != b.Dir) {
 				// Gone from this package: deleted, or moved out of it (into
 				// another package or none), which changes what it ships.
 				mark(b.Dir, old)

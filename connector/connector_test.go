@@ -3,6 +3,7 @@ package connector
 import (
 	"errors"
 	"os"
+	"path"
 	"path/filepath"
 	"reflect"
 	"testing"
@@ -10,13 +11,38 @@ import (
 	"github.com/pqcert/pqcert/snapshot"
 )
 
+// tree builds a folder snapshot of files, each with default content:
+// a section document for a candidate name (Name.pq, Name.m), a line of
+// text otherwise.
 func tree(t *testing.T, files ...string) snapshot.Snapshot {
 	t.Helper()
-	dir := t.TempDir()
+	return treeOf(t, contents(files))
+}
+
+// contents gives each of files its defaultContent.
+func contents(files []string) map[string]string {
+	m := map[string]string{}
 	for _, f := range files {
+		m[f] = defaultContent(f)
+	}
+	return m
+}
+
+func defaultContent(f string) string {
+	if isSectionDoc(f) {
+		return "section S;\n// content of " + path.Base(f) + "\n"
+	}
+	return "content of " + path.Base(f) + "\n"
+}
+
+// treeOf builds a folder snapshot of files (path → content).
+func treeOf(t *testing.T, files map[string]string) snapshot.Snapshot {
+	t.Helper()
+	dir := t.TempDir()
+	for f, c := range files {
 		p := filepath.Join(dir, filepath.FromSlash(f))
 		os.MkdirAll(filepath.Dir(p), 0o755)
-		if err := os.WriteFile(p, []byte("content of "+filepath.Base(f)+"\n"), 0o644); err != nil {
+		if err := os.WriteFile(p, []byte(c), 0o644); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -59,17 +85,7 @@ func TestDiscover(t *testing.T) {
 
 func affected(t *testing.T, before, after []string) []Touched {
 	t.Helper()
-	b, a := tree(t, before...), tree(t, after...)
-	cs, err := snapshot.Diff(b, a)
-	if err != nil {
-		t.Fatal(err)
-	}
-	got, err := Affected(cs, b, a)
-	var amb *AmbiguousError
-	if err != nil && !errors.As(err, &amb) {
-		t.Fatal(err)
-	}
-	return got
+	return affectedOf(t, contents(before), contents(after))
 }
 
 func TestAffected(t *testing.T) {

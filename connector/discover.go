@@ -2,10 +2,18 @@
 // tells which of them a change touches.
 //
 // A connector package is a folder holding exactly one section document
-// (*.pq, or legacy *.m) that is not a test query (*.query.pq). Its
-// packaged files — the ones that go into the .mez and so need a version bump
-// when they change — are that document, its *.pqm modules,
-// resources.resx, resources.<culture>.resx and *.png icons.
+// (*.pq, or legacy *.m) that is not a test query (*.query.pq); a section
+// document is told by its content, not its name: a file that starts with
+// `section` (after comments and one attribute record). Other *.pq files
+// beside it are loose queries (expression documents), which are not
+// packaged, and a folder of loose queries alone is no connector. A folder
+// with no section document but a single candidate and packaged files
+// beside it (*.pqm, resources.resx, icons) is a connector too, with a
+// broken header that its checks report.
+//
+// A package's packaged files — the ones that go into the .mez and so need
+// a version bump when they change — are its main document, its *.pqm
+// modules, resources.resx, resources.<culture>.resx and *.png icons.
 //
 // Subfolders count: real connectors keep modules and icons in folders such
 // as "lib/" or "Images/", and the SDK packs them. Two kinds of subfolder do
@@ -73,7 +81,10 @@ func matchAny(patterns []string, name string) bool {
 func excluded(p string) bool { return matchAny(excludedDirs, strings.ToLower(p)) }
 
 // IsSectionDocument reports whether a file name is that of a candidate
-// section document (Name.pq or legacy Name.m, not a test query).
+// section document (Name.pq or legacy Name.m, not a test query). The name
+// only makes it a candidate: whether it is a section document is a matter
+// of content (IsSectionSource), and a folder of loose queries is no
+// connector.
 func IsSectionDocument(p string) bool { return isSectionDoc(p) }
 
 // isSectionDoc reports whether p names a candidate section document.
@@ -82,34 +93,34 @@ func isSectionDoc(p string) bool {
 	return matchAny(sectionDocs, base) && !matchAny(testQueries, base)
 }
 
-// Discover finds the connector packages in s, sorted by folder. Folders
-// with two or more section documents are not packages; they come back in
-// an *AmbiguousError alongside the packages that were found, so one
-// confusing folder does not hide the others.
+// Discover finds the connector packages in s, sorted by folder (see judge
+// for what makes a folder one: it reads the candidate documents whose
+// names do not decide). Folders with two or more section documents are
+// not packages; they come back in an *AmbiguousError alongside the
+// packages that were found, so one confusing folder does not hide the
+// others.
 func Discover(s snapshot.Snapshot) ([]Package, error) {
 	files, err := s.Files()
 	if err != nil {
 		return nil, err
 	}
-	docs := map[string][]string{}
-	for _, f := range files {
-		if f.Mode == snapshot.ModeGitlink || excluded(f.Path) || !isSectionDoc(f.Path) {
-			continue
-		}
-		d := dirOf(f.Path)
-		docs[d] = append(docs[d], f.Path)
-	}
+	direct := candidateFolders(files)
 	byDir := map[string]*Package{}
 	amb := &AmbiguousError{Dirs: map[string][]string{}}
-	for d, ds := range docs {
-		if len(ds) == 1 {
-			byDir[d] = &Package{Dir: d, Main: ds[0]}
-		} else {
-			amb.Dirs[d] = ds
+	for _, d := range sortedKeys(direct) {
+		v, err := judge(s, direct[d])
+		if err != nil {
+			return nil, err
+		}
+		switch {
+		case v.main != "":
+			byDir[d] = &Package{Dir: d, Main: v.main}
+		case len(v.sections) > 0:
+			amb.Dirs[d] = v.sections
 		}
 	}
 	for _, f := range files {
-		if f.Mode == snapshot.ModeGitlink || excluded(f.Path) {
+		if !considered(f) {
 			continue
 		}
 		pkg := owner(byDir, amb.Dirs, f.Path)
@@ -126,6 +137,26 @@ func Discover(s snapshot.Snapshot) ([]Package, error) {
 		return out, amb
 	}
 	return out, nil
+}
+
+// candidateFolders groups the files that Discover considers by folder,
+// for the folders that hold a candidate section document: what judge
+// needs to decide them.
+func candidateFolders(es []snapshot.Entry) map[string][]snapshot.Entry {
+	direct := map[string][]snapshot.Entry{}
+	for _, f := range es {
+		if considered(f) && isSectionDoc(f.Path) {
+			direct[dirOf(f.Path)] = nil
+		}
+	}
+	for _, f := range es {
+		if d := dirOf(f.Path); considered(f) {
+			if kept, ok := direct[d]; ok {
+				direct[d] = append(kept, f)
+			}
+		}
+	}
+	return direct
 }
 
 // owner is the package whose folder is the nearest ancestor of p; nil when

@@ -10,20 +10,25 @@ import (
 
 // near answers, for one snapshot, what Discover would say about the
 // folders it is asked about, reading only those folders (through
-// snapshot.ListDir) and the subtrees of the packages it is asked to fill
-// in (snapshot.ListSubtree). Whether a folder is a package depends only on
-// the files directly in it, so a change can only add, remove or modify
-// packages in the ancestor folders of the paths it changes.
+// snapshot.ListDir), the subtrees of the packages it is asked to fill in
+// (snapshot.ListSubtree), and the candidate documents in them whose names
+// do not decide (see judge). Whether a folder is a package depends only
+// on the files directly in it, their names and contents, so a change can
+// only add, remove or modify packages in the ancestor folders of the paths
+// it changes.
 type near struct {
-	s     snapshot.Snapshot
-	docs  map[string][]string            // examined folder → its section documents
-	files map[string]map[string]struct{} // examined folder → its files that Discover considers
-	pkgs  map[string]*Package            // package folder → package, Files filled in by fill
+	s        snapshot.Snapshot
+	verdicts map[string]verdict             // judged folder → what it is
+	files    map[string]map[string]struct{} // examined folder → its files that Discover considers
+	pkgs     map[string]*Package            // examined package folder → package, Files filled in by fill
 }
 
 func newNear(s snapshot.Snapshot) *near {
-	return &near{s: s, docs: map[string][]string{}, files: map[string]map[string]struct{}{}, pkgs: map[string]*Package{}}
+	return &near{s: s, verdicts: map[string]verdict{}, files: map[string]map[string]struct{}{}, pkgs: map[string]*Package{}}
 }
+
+// considered reports whether Discover looks at e at all.
+func considered(e snapshot.Entry) bool { return e.Mode != snapshot.ModeGitlink && !excluded(e.Path) }
 
 // examine reads folder d unless it already has.
 func (n *near) examine(d string) error {
@@ -35,32 +40,43 @@ func (n *near) examine(d string) error {
 		return err
 	}
 	files := map[string]struct{}{}
-	var docs []string
+	var kept []snapshot.Entry
 	for _, f := range es {
-		if f.Mode == snapshot.ModeGitlink || excluded(f.Path) {
-			continue
+		if considered(f) {
+			files[f.Path] = struct{}{}
+			kept = append(kept, f)
 		}
-		files[f.Path] = struct{}{}
-		if isSectionDoc(f.Path) {
-			docs = append(docs, f.Path)
-		}
+	}
+	v, err := n.judge(d, kept)
+	if err != nil {
+		return err
 	}
 	n.files[d] = files
-	if len(docs) > 0 {
-		n.docs[d] = docs
-	}
-	if len(docs) == 1 {
-		n.pkgs[d] = &Package{Dir: d, Main: docs[0]}
+	if v.main != "" {
+		n.pkgs[d] = &Package{Dir: d, Main: v.main}
 	}
 	return nil
+}
+
+// judge is judge, once per folder: es are the files directly in d.
+func (n *near) judge(d string, es []snapshot.Entry) (verdict, error) {
+	if v, ok := n.verdicts[d]; ok {
+		return v, nil
+	}
+	v, err := judge(n.s, es)
+	if err != nil {
+		return verdict{}, err
+	}
+	n.verdicts[d] = v
+	return v, nil
 }
 
 // ambiguous is the examined folders with several section documents.
 func (n *near) ambiguous() map[string][]string {
 	out := map[string][]string{}
-	for d, docs := range n.docs {
-		if len(docs) > 1 {
-			out[d] = docs
+	for d := range n.files {
+		if v := n.verdicts[d]; len(v.sections) > 0 {
+			out[d] = v.sections
 		}
 	}
 	return out
@@ -74,7 +90,7 @@ func (n *near) fileOwner(p string) *Package {
 		return nil
 	}
 	for {
-		if docs := n.docs[d]; len(docs) > 0 {
+		if n.verdicts[d].bound() {
 			pkg := n.pkgs[d]
 			if pkg != nil && (p == pkg.Main || matchAny(packagedFiles, strings.ToLower(path.Base(p)))) {
 				return pkg
@@ -89,7 +105,7 @@ func (n *near) fileOwner(p string) *Package {
 }
 
 // fill lists pkg's packaged files from its subtree: the files whose
-// nearest folder with a section document is pkg's own.
+// nearest folder that is a package or ambiguous is pkg's own.
 func (n *near) fill(pkg *Package) error {
 	if pkg.Files != nil {
 		return nil
@@ -98,13 +114,19 @@ func (n *near) fill(pkg *Package) error {
 	if err != nil {
 		return err
 	}
-	hasDocs := map[string]bool{pkg.Dir: true}
-	for _, f := range es {
-		if f.Mode != snapshot.ModeGitlink && !excluded(f.Path) && isSectionDoc(f.Path) {
-			hasDocs[dirOf(f.Path)] = true
+	direct := candidateFolders(es)
+	bound := map[string]bool{pkg.Dir: true}
+	for _, d := range sortedKeys(direct) {
+		if d == pkg.Dir {
+			continue
 		}
+		v, err := n.judge(d, direct[d])
+		if err != nil {
+			return err
+		}
+		bound[d] = v.bound()
 	}
-	owned := map[string]bool{} // folder → its nearest folder with documents is pkg.Dir
+	owned := map[string]bool{} // folder → its nearest bound folder is pkg.Dir
 	ownedBy := func(d string) bool {
 		start := d
 		for {
@@ -112,7 +134,7 @@ func (n *near) fill(pkg *Package) error {
 				owned[start] = v
 				return v
 			}
-			if hasDocs[d] {
+			if bound[d] {
 				v := d == pkg.Dir
 				owned[start] = v
 				return v
@@ -122,7 +144,7 @@ func (n *near) fill(pkg *Package) error {
 	}
 	files := []string{}
 	for _, f := range es {
-		if f.Mode == snapshot.ModeGitlink || excluded(f.Path) || !ownedBy(dirOf(f.Path)) {
+		if !considered(f) || !ownedBy(dirOf(f.Path)) {
 			continue
 		}
 		if f.Path == pkg.Main || matchAny(packagedFiles, strings.ToLower(path.Base(f.Path))) {

@@ -122,6 +122,38 @@ func genPath(r *rand.Rand) string {
 	return strings.Join(append(parts, genFiles[r.Intn(len(genFiles))]), "/")
 }
 
+// genSources are the documents genContent picks from: section documents
+// in their many spellings, expression documents (loose queries), broken
+// headers, and text that is no M at all.
+var genSources = []struct {
+	src     string
+	section bool
+}{
+	{"section S;\nshared X = 1;\n", true},
+	{"[Version = \"1.0.0\"]\nsection S;\n", true},
+	{"[\r\n  Version = \"1.0.0\",\r\n  Meta = [A = {1, [B = \"]\"]}]\r\n]\r\nsection S;\r\n", true},
+	{"\uFEFF// header\r\n/* block */ [A = 1] /* ] */ section S;\r\n", true},
+	{"/* before */\n// the record\n[A = 1]\nsection S;\n", true},
+	{"let Source = Alpha.Contents() in Source\n", false},
+	{"// section S;\nlet x = \"section\" in x\n", false},
+	{"sectio S;\n", false},
+	{"[Version = \"1.0.0\" section S;\n", false},
+	{"[A = 1] [B = 2] section S;\n", false},
+	{"[A = 1]\n", false},
+	{"shared section S;\n", false},
+	{"content\n", false},
+}
+
+// genContent is a random document, section or not, unique by n (but for
+// the occasional empty file).
+func genContent(r *rand.Rand, n int) string {
+	if r.Intn(30) == 0 {
+		return ""
+	}
+	g := genSources[r.Intn(len(genSources))]
+	return fmt.Sprintf("%s// %d %d\n", g.src, r.Int63(), n)
+}
+
 // genChange builds a random before snapshot and a random after one: files
 // added, deleted, modified, renamed (the same content elsewhere, which Diff
 // pairs as a rename), whole folders moved, section documents added to
@@ -129,7 +161,7 @@ func genPath(r *rand.Rand) string {
 func genChange(r *rand.Rand) (*memSnap, *memSnap) {
 	before := &memSnap{files: map[string]string{}, modes: map[string]uint32{}}
 	n := 0
-	content := func() string { n++; return fmt.Sprintf("content %d %d\n", r.Int63(), n) }
+	content := func() string { n++; return genContent(r, n) }
 	usable := func(s *memSnap, p string) bool {
 		// A path cannot be both a file and a folder.
 		for q := range s.files {
@@ -158,7 +190,7 @@ func genChange(r *rand.Rand) (*memSnap, *memSnap) {
 	}
 	for range 1 + r.Intn(6) {
 		ps := paths()
-		switch op := r.Intn(7); {
+		switch op := r.Intn(8); {
 		case op == 0 && len(ps) > 0: // delete
 			delete(after.files, ps[r.Intn(len(ps))])
 		case op == 1 && len(ps) > 0: // modify
@@ -192,7 +224,15 @@ func genChange(r *rand.Rand) (*memSnap, *memSnap) {
 			d := dirOf(ps[r.Intn(len(ps))])
 			p := strings.TrimPrefix(d+"/Second.pq", "/")
 			if usable(after, p) {
-				after.files[p] = content()
+				n++
+				after.files[p] = fmt.Sprintf("section Second;\n// %d\n", n)
+			}
+		case op == 6 && len(ps) > 0: // a loose query next to a file
+			d := dirOf(ps[r.Intn(len(ps))])
+			p := strings.TrimPrefix(d+"/Query.pq", "/")
+			if usable(after, p) {
+				n++
+				after.files[p] = fmt.Sprintf("let Source = Alpha.Contents() in Source // %d\n", n)
 			}
 		case op == 5 && len(ps) > 0: // mode change
 			p := ps[r.Intn(len(ps))]
