@@ -36,10 +36,7 @@ func BenchmarkCheckAll200Serial(b *testing.B) {
 func benchCheckAll(b *testing.B, procs int) {
 	dir := benchRepo(b)
 	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(procs))
-	for _, k := range []string{"GIT_INDEX_FILE", "GIT_DIR", "GIT_WORK_TREE", "PRE_COMMIT_FROM_REF", "PRE_COMMIT_TO_REF"} {
-		b.Setenv(k, "")
-		os.Unsetenv(k)
-	}
+	unsetGitEnv(b)
 	b.Chdir(dir)
 
 	// Once, untimed: the run must see every connector, or the figures

@@ -100,18 +100,33 @@ func runCheck(c *cli.Context, spec commandSpec, s Streams) error {
 	}
 
 	m := mode{fromRef: c.String("from-ref"), toRef: c.String("to-ref"), all: c.Bool("all"), paths: c.Args().Slice()}
+	fix := spec.Fix && c.Bool("fix")
 	var targets []checks.Target
 	var skipped map[string][]string
+	var worktree bool
 	root := ""
 	if len(m.paths) > 0 {
 		if m.all || m.fromRef != "" || m.toRef != "" {
 			return usagef("paths cannot be combined with --all or --from-ref/--to-ref")
 		}
+		if fix {
+			return usagef("--fix raises a version that a change needs, and paths give no change to compare with: run it without paths (on the staged change, or on the working tree when nothing is staged)")
+		}
 		targets, root, err = pathTargets(m.paths)
 	} else {
 		var in *input
 		if in, err = readInput(m); err == nil {
-			root = in.root
+			err = in.unmerged()
+		}
+		// Run by hand with nothing staged for a connector (after a blocked
+		// `git commit -a`), --fix reads the working tree. Not in a commit
+		// hook (git sets GIT_INDEX_FILE there): the commit holds what is
+		// staged, not the changes left on disk.
+		if err == nil && fix && in.staged && len(in.touched) == 0 && os.Getenv("GIT_INDEX_FILE") == "" {
+			err = in.useWorktree()
+		}
+		if err == nil {
+			root, worktree = in.root, in.worktree
 			targets, err = in.targets(m.all || in.whole)
 			skipped = in.skipped
 		}
@@ -133,9 +148,12 @@ func runCheck(c *cli.Context, spec commandSpec, s Streams) error {
 		return runErr
 	}
 	fixed := false
-	if spec.Fix && c.Bool("fix") {
+	if fix {
 		if fixed, err = fixVersions(diags, targets, root, s.Stderr); err != nil {
 			return err
+		}
+		if worktree {
+			printWorktreeNote(s.Stderr, spec.Name, fixed, len(targets) > 0)
 		}
 	}
 	if fixed || checks.HasErrors(diags, c.Bool("strict")) {
@@ -165,40 +183,13 @@ func useColor(flag string, w io.Writer) bool {
 	if os.Getenv("NO_COLOR") != "" {
 		return false
 	}
+	if u, ok := w.(interface{ Unwrap() io.Writer }); ok {
+		w = u.Unwrap()
+	}
 	f, ok := w.(*os.File)
 	if !ok {
 		return false
 	}
 	st, err := f.Stat()
 	return err == nil && st.Mode()&os.ModeCharDevice != 0
-}
-
-// fixVersions raises the version of every connector that PQ005 reported,
-// in the working tree, and says so; the user stages the result. Where the
-// working tree already holds another version than the one checked (a raise
-// not staged yet), it only says to stage it.
-func fixVersions(diags []checks.Diagnostic, targets []checks.Target, root string, w io.Writer) (bool, error) {
-	fixed := false
-	for _, d := range diags {
-		if d.Rule != "PQ005" {
-			continue
-		}
-		checked := ""
-		for _, t := range targets {
-			if t.After != nil && t.After.Main != nil && t.After.Main.Path == d.File {
-				checked = t.After.Version()
-			}
-		}
-		from, to, err := bumpFile(root, d.File, checked)
-		switch {
-		case err != nil:
-			return fixed, fmt.Errorf("--fix: %s: %v", d.File, err)
-		case to == "":
-			fmt.Fprintf(w, "%s: the working tree already has version %s (the commit has %s): stage it: git add %s\n", d.File, from, checked, d.File)
-		default:
-			fmt.Fprintf(w, "%s: raised version %s → %s in the working tree; stage it: git add %s\n", d.File, from, to, d.File)
-		}
-		fixed = true
-	}
-	return fixed, nil
 }

@@ -1,6 +1,3 @@
-// Package hooks is the runner that every pqcert command shares: flags,
-// choosing what to read (the staged change, two refs, every connector, or
-// paths on disk), running the rules, reporting, and the exit code.
 package hooks
 
 import (

@@ -73,7 +73,7 @@ func installHooks(out, errOut io.Writer) error {
 		case err == nil && bytes.Contains(b, []byte(ourMarker)):
 			// ours: updated in place
 		case err == nil && (bytes.Contains(b, []byte(frameworkRE)) || bytes.Contains(b, []byte(frameworkID))):
-			return fmt.Errorf("%s belongs to the pre-commit framework; add the pqcert hooks to .pre-commit-config.yaml instead (see the README)", target)
+			return fmt.Errorf("%s belongs to the pre-commit framework; add the pqcert hooks to .pre-commit-config.yaml instead (see the README), or, to switch to plain hooks, run 'pre-commit uninstall' first", target)
 		case exists(target):
 			p.keep = target + keptSuffix
 			if exists(p.keep) {

@@ -20,12 +20,17 @@ type Streams struct {
 // Main runs the named command with args (args[0] is the program name) and
 // returns the exit code. It is all a cmd/*/main.go calls.
 func Main(name string, args []string, s Streams) int {
+	// A json or sarif run that fails having written nothing still writes
+	// a document (failure_output.go).
+	out := &countingWriter{w: s.Stdout}
+	s.Stdout = out
 	app, err := NewApp(name, s)
 	if err != nil {
 		fmt.Fprintf(s.Stderr, "%s: %v\n", name, err)
 		return ExitFailure
 	}
-	err = app.RunContext(context.Background(), reorderArgs(app, args))
+	args = reorderArgs(app, args)
+	err = app.RunContext(context.Background(), args)
 	if err != nil && !errors.Is(err, errFindings) {
 		msg := err.Error()
 		if !strings.HasPrefix(msg, name+":") {
@@ -35,6 +40,11 @@ func Main(name string, args []string, s Streams) int {
 		var ue *usageError
 		if errors.As(err, &ue) || isFlagError(err) {
 			fmt.Fprintf(s.Stderr, "Run '%s --help' for usage.\n", name)
+		}
+		if format, spec := failureFormat(name, args); format != "" && out.n == 0 {
+			if werr := writeFailure(out, format, spec, msg); werr != nil {
+				fmt.Fprintf(s.Stderr, "%s: writing the %s failure document: %v\n", name, format, werr)
+			}
 		}
 	}
 	return exitCode(err)
@@ -79,13 +89,4 @@ func NewApp(name string, s Streams) (*cli.App, error) {
 	app.HideHelpCommand = true
 	app.Version = Version()
 	return app, nil
-}
-
-// Version is the module version when built by `go install …@version`,
-// else "dev".
-func Version() string {
-	if v := buildVersion(); v != "" {
-		return v
-	}
-	return "dev"
 }
