@@ -2,6 +2,7 @@ package checks
 
 import (
 	"fmt"
+	"path"
 	"strings"
 
 	"github.com/pqcert/pqcert/m/ast"
@@ -23,9 +24,14 @@ type Config struct {
 	// VersionPlaceholder is a version that CI stamps later (e.g. "0.0.0");
 	// a connector that keeps it is not asked to bump its version.
 	VersionPlaceholder string
-	// Released says the connector has had its first certified release, so
-	// Beta may be false or absent.
-	Released bool
+	// Released says every connector has had its first certified release,
+	// so Beta may be false or absent; ReleasedConnectors says it of the
+	// connectors named (by folder or name).
+	Released           bool
+	ReleasedConnectors []string
+	// Before names what a change is compared with in messages: "HEAD" by
+	// default, a ref under --from-ref.
+	Before string
 	// CredentialOptions are the Web.Contents options that carry a credential
 	// out of the URL (CredentialQueryString, ApiKeyName).
 	CredentialOptions []string
@@ -33,7 +39,31 @@ type Config struct {
 
 // DefaultConfig returns the configuration used when no flag changes it.
 func DefaultConfig() *Config {
-	return &Config{CredentialOptions: []string{"CredentialQueryString", "ApiKeyName"}}
+	return &Config{CredentialOptions: []string{"CredentialQueryString", "ApiKeyName"}, Before: "HEAD"}
+}
+
+// IsReleased reports whether c has had its first certified release.
+func (cfg *Config) IsReleased(c *Connector) bool {
+	if cfg == nil {
+		return false
+	}
+	if cfg.Released {
+		return true
+	}
+	for _, name := range cfg.ReleasedConnectors {
+		if name == c.Dir || name == c.Name || path.Base(c.Dir) == name {
+			return true
+		}
+	}
+	return false
+}
+
+// BeforeName is what the change is compared with, for messages.
+func (cfg *Config) BeforeName() string {
+	if cfg == nil || cfg.Before == "" {
+		return "HEAD"
+	}
+	return cfg.Before
 }
 
 // Report reports a finding at node n of file f.

@@ -52,7 +52,7 @@ var VersionNotBumped = &Rule{
 		if looksLikePlaceholder(av) {
 			hint = fmt.Sprintf("; if %q is a placeholder that CI replaces, pass --version-placeholder=%s (in .pre-commit-config.yaml: args: [--version-placeholder=%s])", after.Text, after.Text, after.Text)
 		}
-		p.Report(p.Conn.Main, after.node(), "%s but version is still %q (HEAD has %q); raise it, e.g. %s%s",
-			what, after.Text, p.Before.Version(), versionExample(av), hint)
+		p.Report(p.Conn.Main, after.node(), "%s but version is still %q (%s has %q); raise it, e.g. %s (check-version-bump --fix does)%s",
+			what, after.Text, p.Config.BeforeName(), p.Before.Version(), versionExample(av), hint)
 	},
 }

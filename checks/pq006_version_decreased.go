@@ -37,7 +37,7 @@ var VersionDecreased = &Rule{
 		if !ok || compareSemver(av, bv) >= 0 {
 			return
 		}
-		p.Report(p.Conn.Main, after.node(), "version went down from %q (HEAD) to %q; a new version must be higher: use %s or above",
-			bv.String(), after.Text, versionExample(bv))
+		p.Report(p.Conn.Main, after.node(), "version went down from %q (%s) to %q; a new version must be higher: use %s or above",
+			bv.String(), p.Config.BeforeName(), after.Text, versionExample(bv))
 	},
 }

@@ -36,7 +36,7 @@ var BetaFlag = &Rule{
 			"Contoso.Publish = [\n    Beta = true,\n    Category = \"Other\",\n    ButtonText = {\"Contoso\", \"Contoso orders\"}\n];\n",
 	}},
 	Run: func(p *Pass) {
-		if p.Config != nil && p.Config.Released {
+		if p.Config.IsReleased(p.Conn) {
 			return
 		}
 		sources := p.Conn.DataSources()
@@ -58,7 +58,7 @@ var BetaFlag = &Rule{
 }
 
 // releasedHint says how to declare the first certified release.
-const releasedHint = "run with --released (in .pre-commit-config.yaml: args: [--released])"
+const releasedHint = "declare it: git config --add pqcert.released <connector folder> (read by every pqcert command and hook), or run with --released (in .pre-commit-config.yaml: args: [--released])"
 
 func checkBeta(p *Pass, ds DataSource) {
 	m := p.Conn.Member(ds.Publish)
@@ -93,7 +93,7 @@ func checkBeta(p *Pass, ds DataSource) {
 			} else if b.branch != nil {
 				n = b.branch
 			}
-			p.reportNode(n, "this change turns Beta off in %s (HEAD has Beta = true), but the initial release must be a Beta; keep `Beta = true`, or if the connector has had its first certified release, %s", in, releasedHint)
+			p.reportNode(n, "this change turns Beta off in %s (%s has Beta = true), but the initial release must be a Beta; keep `Beta = true`, or if the connector has had its first certified release, %s", in, p.Config.BeforeName(), releasedHint)
 		case beta == nil && b.branch != nil:
 			p.reportNode(b.branch, "%s has no Beta field; every branch must carry `Beta = true` until the first certified release (then %s)", in, releasedHint)
 		case beta == nil:

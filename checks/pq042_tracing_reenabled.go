@@ -35,7 +35,7 @@ var TracingReenabled = &Rule{
 			}
 			for _, v := range before[fl.Name] {
 				if v == fl.Off {
-					p.Report(fl.File, fl.Lit, "this change turns tracing back on: %s was %t at HEAD and is now %s; set it back to %t", fl.Name, fl.Off, fl.Value(), fl.Off)
+					p.Report(fl.File, fl.Lit, "this change turns tracing back on: %s was %t at %s and is now %s; set it back to %t", fl.Name, fl.Off, p.Config.BeforeName(), fl.Value(), fl.Off)
 					break
 				}
 			}

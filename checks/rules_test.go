@@ -177,7 +177,8 @@ func caseRules(t *testing.T, dir string) []*checks.Rule {
 }
 
 // caseConfig reads optional settings for a case from a file named CONFIG:
-// `released`, `placeholder 0.0.0`.
+// `released`, `placeholder 0.0.0`, `released-connector Contoso` (as git
+// config pqcert.released), `before origin/main` (what messages compare with).
 func caseConfig(dir string) *checks.Config {
 	cfg := checks.DefaultConfig()
 	b, err := os.ReadFile(filepath.Join(dir, "CONFIG"))
@@ -191,6 +192,10 @@ func caseConfig(dir string) *checks.Config {
 			cfg.Released = true
 		case len(f) == 2 && f[0] == "placeholder":
 			cfg.VersionPlaceholder = f[1]
+		case len(f) == 2 && f[0] == "released-connector":
+			cfg.ReleasedConnectors = append(cfg.ReleasedConnectors, f[1])
+		case len(f) == 2 && f[0] == "before":
+			cfg.Before = f[1]
 		}
 	}
 	return cfg
