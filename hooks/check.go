@@ -81,12 +81,20 @@ func examples(spec commandSpec) string {
 
 func runCheck(c *cli.Context, spec commandSpec, s Streams) error {
 	cfg := checks.DefaultConfig()
+	// Settings a repository keeps in git config serve the plain git hooks
+	// and the pre-commit hooks alike; a flag adds to them.
+	repoCfg := readRepoSettings()
 	if spec.Placeholder {
 		cfg.VersionPlaceholder = c.String("version-placeholder")
+		if cfg.VersionPlaceholder == "" {
+			cfg.VersionPlaceholder = repoCfg.placeholder
+		}
 	}
 	if spec.Released {
 		cfg.Released = c.Bool("released")
+		cfg.ReleasedConnectors = repoCfg.released
 	}
+	cfg.Before = beforeName(c.String("from-ref"))
 	rules := checks.All()
 	if spec.Rules != nil {
 		rules = checks.Select(spec.Rules...)

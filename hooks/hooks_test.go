@@ -420,3 +420,25 @@ func TestFirstPushThroughTheFramework(t *testing.T) {
 		t.Fatalf("exit %d, want 1 with PQ040\n%s", code, out)
 	}
 }
+
+// TestRepoSettings: a connector declared released in git config may turn
+// Beta off, in every hook; messages name the ref compared with.
+func TestRepoSettings(t *testing.T) {
+	dir := testRepo(t)
+	pq := filepath.Join(dir, "Contoso", "Contoso.pq")
+	replaceIn(t, pq, "Beta = true", "Beta = false")
+	replaceIn(t, pq, `[Version = "1.0.0"]`, `[Version = "1.1.0"]`)
+	git(t, "add", "-A")
+	if code, out, _ := runCmd(t, "check-beta-flag"); code != 1 || !strings.Contains(out, "(HEAD has Beta = true)") {
+		t.Fatalf("before the release is declared: exit %d\n%s", code, out)
+	}
+	git(t, "config", "--add", "pqcert.released", "Contoso")
+	if code, out, errOut := runCmd(t, "check-beta-flag"); code != 0 {
+		t.Fatalf("declared released in git config: exit %d\n%s%s", code, out, errOut)
+	}
+	git(t, "config", "--unset-all", "pqcert.released")
+	git(t, "commit", "-q", "--no-verify", "-m", "beta off")
+	if code, out, _ := runCmd(t, "check-beta-flag", "--from-ref", "HEAD~1", "--to-ref", "HEAD"); code != 1 || !strings.Contains(out, "(HEAD~1 has Beta = true)") {
+		t.Fatalf("refs mode: exit %d\n%s", code, out)
+	}
+}
