@@ -287,13 +287,17 @@ func writeScript(t *testing.T, dir, name, log string) {
 }
 
 // TestScaffoldMakeHooks: make hooks installs the pre-commit and pre-push
-// stages with pre-commit, falls back to pqcert install-hooks, and fails
-// with a message when neither is on PATH.
+// stages with pre-commit (and their environments, so that a hook repository
+// it cannot fetch fails here, not at the first commit), falls back to pqcert
+// install-hooks, and fails with a message when neither is on PATH. When
+// pre-commit fails, the message offers make hooks HOOKS=plain, which
+// uninstalls pre-commit's hooks and installs the plain git hooks.
 func TestScaffoldMakeHooks(t *testing.T) {
 	makeBin, err := exec.LookPath("make")
 	if err != nil {
 		t.Skip("make is not installed")
 	}
+	bin := commandsBin(t) // before emptyRepo moves HOME, and with it Go's caches
 	dir := emptyRepo(t)
 	if code, out, errOut := runCmd(t, "scaffold-connector", "Contoso"); code != 0 {
 		t.Fatalf("exit %d\n%s%s", code, out, errOut)
@@ -304,21 +308,22 @@ func TestScaffoldMakeHooks(t *testing.T) {
 	realPath := os.Getenv("PATH")
 	run := func(tools ...string) (string, string, error) {
 		t.Helper()
-		fake := t.TempDir()
-		log := filepath.Join(fake, "log")
-		for _, tool := range tools {
-			writeScript(t, fake, tool, log)
-		}
-		cmd := exec.Command(makeBin, "hooks")
-		cmd.Env = append(os.Environ(), "PATH="+fake)
-		var stderr strings.Builder
-		cmd.Stderr = &stderr
-		err := cmd.Run()
-		b, _ := os.ReadFile(log)
-		return string(b), stderr.String(), err
+		return runMake(t, makeBin, nil, tools...)
 	}
-	if got, errOut, err := run("pre-commit", "pqcert"); err != nil || got != "install -t pre-commit -t pre-push\n" {
-		t.Errorf("with pre-commit: %v, ran %q (%s); want pre-commit install -t pre-commit -t pre-push", err, got, errOut)
+	if got, errOut, err := run("pre-commit", "pqcert"); err != nil || got != "install --install-hooks -t pre-commit -t pre-push\n" {
+		t.Errorf("with pre-commit: %v, ran %q (%s); want pre-commit install --install-hooks -t pre-commit -t pre-push", err, got, errOut)
+	}
+	// pre-commit cannot fetch https://github.com/pqcert/pqcert at its rev.
+	got, errOut, err := run("pre-commit!", "pqcert")
+	if err == nil || got != "install --install-hooks -t pre-commit -t pre-push\n" || !strings.Contains(errOut, "could not set up the pqcert hooks") ||
+		!strings.Contains(errOut, "make hooks HOOKS=plain") || !strings.Contains(errOut, "pqcert install-hooks") {
+		t.Errorf("with a failing pre-commit: %v, ran %q, stderr %q; want a failure that offers make hooks HOOKS=plain", err, got, errOut)
+	}
+	if got, errOut, err := runMake(t, makeBin, []string{"HOOKS=plain"}, "pre-commit", "pqcert"); err != nil || got != "uninstall -t pre-commit -t pre-push\ninstall-hooks\n" {
+		t.Errorf("make hooks HOOKS=plain: %v, ran %q (%s); want pre-commit uninstall, then pqcert install-hooks", err, got, errOut)
+	}
+	if got, errOut, err := runMake(t, makeBin, []string{"HOOKS=plain"}, "pqcert"); err != nil || got != "install-hooks\n" {
+		t.Errorf("make hooks HOOKS=plain without pre-commit: %v, ran %q (%s); want pqcert install-hooks", err, got, errOut)
 	}
 	if got, errOut, err := run("pqcert"); err != nil || got != "install-hooks\n" {
 		t.Errorf("with pqcert only: %v, ran %q (%s); want pqcert install-hooks", err, got, errOut)
@@ -326,19 +331,60 @@ func TestScaffoldMakeHooks(t *testing.T) {
 	if _, errOut, err := run(); err == nil || !strings.Contains(errOut, "neither pre-commit nor pqcert") {
 		t.Errorf("with neither: %v, stderr %q; want a failure that says so", err, errOut)
 	}
-	// The real pre-commit, where it is installed, puts both hooks in place.
+	// The real pre-commit, where it is installed, puts both hooks in place,
+	// or (offline, or before the release it pins exists) fails with the
+	// advice, which then works.
 	if _, err := exec.LookPath("pre-commit"); err == nil {
 		cmd := exec.Command(makeBin, "hooks")
 		cmd.Env = append(os.Environ(), "PATH="+realPath)
-		if out, err := cmd.CombinedOutput(); err != nil {
-			t.Fatalf("make hooks with pre-commit: %v\n%s", err, out)
+		out, err := cmd.CombinedOutput()
+		ours := false
+		if err != nil {
+			if !strings.Contains(string(out), "make hooks HOOKS=plain") {
+				t.Fatalf("make hooks with pre-commit failed without the fallback: %v\n%s", err, out)
+			}
+			cmd := exec.Command(makeBin, "hooks", "HOOKS=plain")
+			cmd.Env = append(os.Environ(), "PATH="+bin+string(os.PathListSeparator)+realPath)
+			if out, err := cmd.CombinedOutput(); err != nil {
+				t.Fatalf("make hooks HOOKS=plain: %v\n%s", err, out)
+			}
+			ours = true
 		}
 		for _, h := range []string{"pre-commit", "pre-push"} {
-			if _, err := os.Stat(filepath.Join(dir, ".git", "hooks", h)); err != nil {
+			b, err := os.ReadFile(filepath.Join(dir, ".git", "hooks", h))
+			if err != nil {
 				t.Errorf("make hooks did not install the %s hook: %v", h, err)
+			} else if ours && !strings.Contains(string(b), ourMarker) {
+				t.Errorf("make hooks HOOKS=plain left a %s hook that is not pqcert's:\n%s", h, b)
 			}
 		}
 	}
+}
+
+// runMake runs make hooks with args and a PATH of stand-in programs that
+// record their arguments; a tool named with a trailing ! fails. It returns
+// what they recorded and make's stderr.
+func runMake(t *testing.T, makeBin string, args []string, tools ...string) (string, string, error) {
+	t.Helper()
+	fake := t.TempDir()
+	log := filepath.Join(fake, "log")
+	for _, tool := range tools {
+		if name, failing := strings.CutSuffix(tool, "!"); failing {
+			writeScript(t, fake, name, log)
+			f, _ := os.OpenFile(filepath.Join(fake, name), os.O_APPEND|os.O_WRONLY, 0)
+			f.WriteString("exit 1\n")
+			f.Close()
+			continue
+		}
+		writeScript(t, fake, tool, log)
+	}
+	cmd := exec.Command(makeBin, append([]string{"hooks"}, args...)...)
+	cmd.Env = append(os.Environ(), "PATH="+fake)
+	var stderr strings.Builder
+	cmd.Stderr = &stderr
+	err := cmd.Run()
+	b, _ := os.ReadFile(log)
+	return string(b), stderr.String(), err
 }
 
 // TestScaffoldFunctionAgreesWithChecks: scaffold-connector refuses exactly
@@ -452,6 +498,7 @@ func TestScaffoldUnicodeName(t *testing.T) {
 // the same way: relative to the current folder, or absolute with an
 // absolute --dir. What it says to add works.
 func TestScaffoldKeptFilesAdvice(t *testing.T) {
+	bin := commandsBin(t)
 	dir := emptyRepo(t)
 	os.WriteFile("Makefile", []byte("all:\n\techo all\n"), 0o644)
 	os.WriteFile(".pre-commit-config.yaml", []byte("repos: []\n"), 0o644)
@@ -464,8 +511,9 @@ func TestScaffoldKeptFilesAdvice(t *testing.T) {
 	for _, want := range []string{
 		"  " + filepath.Join("Contoso", "Contoso.pq") + "\n",
 		"  " + filepath.Join("..", ".gitignore") + "\n",
-		"kept the existing " + filepath.Join("..", "Makefile") + "; add these targets",
-		"    check:\n    \tcheck-certification connectors/Contoso\n",
+		"kept the existing " + filepath.Join("..", "Makefile") + "; add these lines to it (and the targets to its .PHONY):\n",
+		"    CONNECTORS := 'connectors/Contoso'\n",
+		"    check:\n    \tcheck-certification $(CONNECTORS)\n",
 		"    hooks:\n",
 		"kept the existing " + filepath.Join("..", ".pre-commit-config.yaml") + "; add",
 		"    default_install_hook_types: [pre-commit, pre-push]\n",
@@ -497,7 +545,6 @@ func TestScaffoldKeptFilesAdvice(t *testing.T) {
 	f.WriteString("\n" + strings.Join(add, "\n") + "\n")
 	f.Close()
 	if makeBin, err := exec.LookPath("make"); err == nil {
-		bin := commandsBin(t)
 		cmd := exec.Command(makeBin, "check")
 		cmd.Dir = dir
 		cmd.Env = append(os.Environ(), "PATH="+bin+string(os.PathListSeparator)+os.Getenv("PATH"))
@@ -505,10 +552,33 @@ func TestScaffoldKeptFilesAdvice(t *testing.T) {
 			t.Errorf("make check with the targets added: %v\n%s", err, out)
 		}
 	}
-	// A second scaffold now finds the targets and says make again.
+	// A second scaffold now finds the targets and says make again, from
+	// the Makefile's folder. The Makefile is the user's: it is not changed,
+	// but the output shows its CONNECTORS line with Fabrikam added.
+	before, _ := os.ReadFile(filepath.Join(dir, "Makefile"))
 	_, out, _ = runCmd(t, "scaffold-connector", "Fabrikam")
-	if !strings.Contains(out, "next: make hooks; git add Fabrikam; git commit; make check; make package") {
-		t.Errorf("with the targets in the Makefile, next should use them:\n%s", out)
+	for _, want := range []string{
+		"kept the existing " + filepath.Join("..", "Makefile") + "; add connectors/Fabrikam to its CONNECTORS line",
+		"\n    CONNECTORS := 'connectors/Contoso' 'connectors/Fabrikam'\n",
+		"next: cd ..; make hooks; git add connectors/Fabrikam; git commit; make check; make package\n",
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("with the targets in the Makefile, output lacks %q:\n%s", want, out)
+		}
+	}
+	if after, _ := os.ReadFile(filepath.Join(dir, "Makefile")); string(after) != string(before) {
+		t.Errorf("the user's Makefile was changed:\n%s", after)
+	}
+	// The line it shows, put in place, makes make check cover Fabrikam.
+	b := strings.Replace(string(before), "CONNECTORS := 'connectors/Contoso'\n", "CONNECTORS := 'connectors/Contoso' 'connectors/Fabrikam'\n", 1)
+	os.WriteFile(filepath.Join(dir, "Makefile"), []byte(b), 0o644)
+	if makeBin, err := exec.LookPath("make"); err == nil {
+		cmd := exec.Command(makeBin, "check")
+		cmd.Dir = dir
+		cmd.Env = append(os.Environ(), "PATH="+bin+string(os.PathListSeparator)+os.Getenv("PATH"))
+		if out, err := cmd.CombinedOutput(); err != nil || !strings.Contains(string(out), "'connectors/Fabrikam'") {
+			t.Errorf("make check with the CONNECTORS line changed: %v\n%s", err, out)
+		}
 	}
 
 	// An absolute --dir shows every path absolute.
@@ -523,29 +593,43 @@ func TestScaffoldKeptFilesAdvice(t *testing.T) {
 // TestScaffoldMakeCheckReadsDisk: make check checks the connector as it is
 // on disk, before git add: a broken file fails it.
 func TestScaffoldMakeCheckReadsDisk(t *testing.T) {
+	makeBin, bin, dir := scaffoldForMake(t)
+	if out, err := makeIn(t, makeBin, bin, dir, "check"); err != nil {
+		t.Fatalf("make check on a fresh scaffold: %v\n%s", err, out)
+	}
+	breakSection(t, filepath.Join(dir, "Contoso"), "Contoso")
+	if out, err := makeIn(t, makeBin, bin, dir, "check"); err == nil || !strings.Contains(out, "PQ001") {
+		t.Errorf("make check on an unstaged broken file: %v, want a failure with PQ001:\n%s", err, out)
+	}
+}
+
+// scaffoldForMake scaffolds Contoso into a fresh repository, the working
+// directory, and returns make, the folder of the built commands and the
+// repository; it skips the test without make.
+func scaffoldForMake(t *testing.T) (makeBin, bin, dir string) {
+	t.Helper()
 	makeBin, err := exec.LookPath("make")
 	if err != nil {
 		t.Skip("make is not installed")
 	}
-	bin := commandsBin(t)
-	dir := emptyRepo(t)
+	bin = commandsBin(t) // before emptyRepo moves HOME, and with it Go's caches
+	dir = emptyRepo(t)
 	if code, out, errOut := runCmd(t, "scaffold-connector", "Contoso"); code != 0 {
 		t.Fatalf("exit %d\n%s%s", code, out, errOut)
 	}
-	makeCheck := func() (string, error) {
-		cmd := exec.Command(makeBin, "check")
-		cmd.Env = append(os.Environ(), "PATH="+bin+string(os.PathListSeparator)+os.Getenv("PATH"))
-		out, err := cmd.CombinedOutput()
-		return string(out), err
+	return makeBin, bin, dir
+}
+
+// breakSection drops the semicolon of NAME.pq's section declaration (PQ001).
+func breakSection(t *testing.T, folder, name string) {
+	t.Helper()
+	pq := filepath.Join(folder, name+".pq")
+	b, err := os.ReadFile(pq)
+	if err != nil {
+		t.Fatal(err)
 	}
-	if out, err := makeCheck(); err != nil {
-		t.Fatalf("make check on a fresh scaffold: %v\n%s", err, out)
-	}
-	pq := filepath.Join(dir, "Contoso", "Contoso.pq")
-	b, _ := os.ReadFile(pq)
-	os.WriteFile(pq, []byte(strings.Replace(string(b), "section Contoso;", "section Contoso", 1)), 0o644)
-	if out, err := makeCheck(); err == nil || !strings.Contains(out, "PQ001") {
-		t.Errorf("make check on an unstaged broken file: %v, want a failure with PQ001:\n%s", err, out)
+	if err := os.WriteFile(pq, []byte(strings.Replace(string(b), "section "+name+";", "section "+name, 1)), 0o644); err != nil {
+		t.Fatal(err)
 	}
 }
 
@@ -592,5 +676,153 @@ func TestScaffoldHelpAndCategory(t *testing.T) {
 		if !strings.Contains(string(pq), "Category = \""+want+"\"") {
 			t.Errorf("--category %s: Publish lacks Category = %q", cat, want)
 		}
+	}
+}
+
+// makeIn runs make target in dir with the commands on PATH.
+func makeIn(t *testing.T, makeBin, bin, dir, target string) (string, error) {
+	t.Helper()
+	cmd := exec.Command(makeBin, target)
+	cmd.Dir = dir
+	cmd.Env = append(os.Environ(), "PATH="+bin+string(os.PathListSeparator)+os.Getenv("PATH"))
+	out, err := cmd.CombinedOutput()
+	return string(out), err
+}
+
+// TestScaffoldMakeDirWithSpace: with a --dir whose name has a space, the
+// Makefile quotes the connector folder for make and sh: make check and
+// make package work, and the next steps quote it too.
+func TestScaffoldMakeDirWithSpace(t *testing.T) {
+	makeBin, err := exec.LookPath("make")
+	if err != nil {
+		t.Skip("make is not installed")
+	}
+	bin := commandsBin(t)
+	dir := emptyRepo(t)
+	os.Mkdir("My Connectors", 0o755)
+	code, out, errOut := runCmd(t, "scaffold-connector", "--dir", "My Connectors", "Contoso")
+	if code != 0 {
+		t.Fatalf("exit %d\n%s%s", code, out, errOut)
+	}
+	if !strings.Contains(out, "git add 'My Connectors/Contoso';") {
+		t.Errorf("next steps do not quote the folder:\n%s", out)
+	}
+	if out, err := makeIn(t, makeBin, bin, dir, "check"); err != nil {
+		t.Errorf("make check: %v\n%s", err, out)
+	}
+	if out, err := makeIn(t, makeBin, bin, dir, "package"); err != nil {
+		t.Errorf("make package: %v\n%s", err, out)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "My Connectors", "Contoso", "bin", "Contoso.mez")); err != nil {
+		t.Errorf("make package built no .mez: %v", err)
+	}
+}
+
+// TestScaffoldSecondConnectorChecked: a second scaffold adds its folder to
+// the CONNECTORS line of the Makefile the first one wrote (and says so), so
+// make check and make package cover both: a broken second connector fails
+// them. The folder has a quote, a $ and a # in its name; scaffolding it
+// again with --force does not list it twice.
+func TestScaffoldSecondConnectorChecked(t *testing.T) {
+	makeBin, bin, dir := scaffoldForMake(t)
+	odd := "O'Brien $HOME #2"
+	os.Mkdir(odd, 0o755)
+	code, out, errOut := runCmd(t, "scaffold-connector", "--dir", odd, "Fabrikam")
+	if code != 0 {
+		t.Fatalf("exit %d\n%s%s", code, out, errOut)
+	}
+	line := `CONNECTORS := 'Contoso' 'O'\''Brien $$HOME \#2/Fabrikam'`
+	if !strings.Contains(out, "updated the existing Makefile: added "+odd+"/Fabrikam to its CONNECTORS line:\n    "+line+"\n") {
+		t.Errorf("output does not say the Makefile was updated:\n%s", out)
+	}
+	mk, _ := os.ReadFile("Makefile")
+	if !strings.Contains(string(mk), "\n"+line+"\n") {
+		t.Errorf("Makefile lacks %s:\n%s", line, mk)
+	}
+	if out, err := makeIn(t, makeBin, bin, dir, "check"); err != nil || !strings.Contains(out, "'O'\\''Brien $HOME #2/Fabrikam'") {
+		t.Errorf("make check on both: %v\n%s", err, out)
+	}
+	if out, err := makeIn(t, makeBin, bin, dir, "package"); err != nil {
+		t.Errorf("make package on both: %v\n%s", err, out)
+	}
+	for _, mez := range []string{filepath.Join("Contoso", "bin", "Contoso.mez"), filepath.Join(odd, "Fabrikam", "bin", "Fabrikam.mez")} {
+		if _, err := os.Stat(mez); err != nil {
+			t.Errorf("make package did not build %s", mez)
+		}
+	}
+
+	breakSection(t, filepath.Join(odd, "Fabrikam"), "Fabrikam")
+	if out, err := makeIn(t, makeBin, bin, dir, "check"); err == nil || !strings.Contains(out, "PQ001") || !strings.Contains(out, "Fabrikam.pq") {
+		t.Errorf("make check with Fabrikam broken: %v, want a failure with PQ001 in Fabrikam.pq:\n%s", err, out)
+	}
+	if out, err := makeIn(t, makeBin, bin, dir, "package"); err == nil {
+		t.Errorf("make package with Fabrikam broken succeeded:\n%s", out)
+	}
+
+	if code, out, errOut := runCmd(t, "scaffold-connector", "--dir", odd, "--force", "Fabrikam"); code != 0 || !strings.Contains(out, "kept the existing Makefile (it has what pqcert needs)") {
+		t.Errorf("--force again: exit %d\n%s%s", code, out, errOut)
+	}
+	if again, _ := os.ReadFile("Makefile"); string(again) != string(mk) {
+		t.Errorf("scaffolding Fabrikam again changed the Makefile:\n%s", again)
+	}
+}
+
+// TestScaffoldOutsideRepo: outside a git repository the scaffold is
+// written, with a note that the hooks need one and git init as the first
+// next step, from the folder that holds the Makefile; the steps then work.
+func TestScaffoldOutsideRepo(t *testing.T) {
+	makeBin, err := exec.LookPath("make")
+	if err != nil {
+		t.Skip("make is not installed")
+	}
+	dir := t.TempDir()
+	if err := exec.Command("git", "-C", dir, "rev-parse", "--git-dir").Run(); err == nil {
+		t.Skip("the temporary folder is inside a git repository")
+	}
+	t.Chdir(dir)
+	code, out, errOut := runCmd(t, "scaffold-connector", "Contoso")
+	if code != 0 {
+		t.Fatalf("exit %d\n%s%s", code, out, errOut)
+	}
+	if !strings.Contains(errOut, "the current folder is not in a git repository, and the hooks need one: run git init there first") {
+		t.Errorf("stderr does not say the hooks need a repository: %q", errOut)
+	}
+	if !strings.Contains(out, "next: git init; make hooks; git add Contoso;") {
+		t.Errorf("next does not start with git init:\n%s", out)
+	}
+	os.Mkdir("sub", 0o755)
+	_, out, _ = runCmd(t, "scaffold-connector", "--dir", "sub", "Fabrikam")
+	if !strings.Contains(out, "next: cd sub; git init; make hooks; git add Fabrikam;") {
+		t.Errorf("--dir sub: next does not cd there and git init:\n%s", out)
+	}
+	// What it advises works: git init, then make hooks (a stand-in pqcert).
+	if _, err := exec.LookPath("git"); err != nil {
+		t.Skip("git is not installed")
+	}
+	t.Setenv("HOME", dir)
+	t.Setenv("GIT_CONFIG_NOSYSTEM", "1")
+	for _, k := range []string{"GIT_INDEX_FILE", "GIT_DIR", "GIT_WORK_TREE"} {
+		t.Setenv(k, "")
+		os.Unsetenv(k)
+	}
+	if out, err := exec.Command("git", "init", "-q").CombinedOutput(); err != nil {
+		t.Fatalf("git init: %v\n%s", err, out)
+	}
+	if got, errOut, err := runMake(t, makeBin, nil, "pqcert"); err != nil || got != "install-hooks\n" {
+		t.Errorf("make hooks after git init: %v, ran %q (%s)", err, got, errOut)
+	}
+}
+
+// TestScaffoldHelpWrapped: --help folds its text like the other commands
+// (no line past 100 columns) and names --function as the flag it is.
+func TestScaffoldHelpWrapped(t *testing.T) {
+	_, out, _ := runCmd(t, "scaffold-connector", "--help")
+	for _, line := range strings.Split(out, "\n") {
+		if n := len([]rune(line)); n > 100 {
+			t.Errorf("a line of %d characters: %s", n, line)
+		}
+	}
+	if !strings.Contains(out, "--function names the exported function") || strings.Contains(out, "FUNCTION") {
+		t.Errorf("--help should say --function, not FUNCTION:\n%s", out)
 	}
 }

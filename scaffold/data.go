@@ -13,6 +13,7 @@ var IconSizes = []int{16, 20, 24, 32, 40, 48, 64, 80}
 type data struct {
 	Options
 	Dir           string          // the connector folder relative to the repository root, "/"-separated
+	MakeDir       string          // Dir as a word of the Makefile's CONNECTORS (makeWord)
 	AuthKinds     []string        // in the order written
 	Auth          map[string]bool // kind → chosen, for {{if .Auth.OAuth}}
 	SampleURL     string          // an example address for the documentation
@@ -32,7 +33,7 @@ type authItem struct {
 }
 
 func newData(o Options, dir string) *data {
-	d := &data{Options: o, Dir: dir, AuthKinds: o.Auth, Auth: map[string]bool{}}
+	d := &data{Options: o, Dir: dir, MakeDir: makeWord(dir), AuthKinds: o.Auth, Auth: map[string]bool{}}
 	for _, k := range o.Auth {
 		d.Auth[k] = true
 	}

@@ -28,6 +28,9 @@ func Render(o Options, dir string) ([]File, error) {
 	if err != nil {
 		return nil, err
 	}
+	if err := checkMakeDir(dir); err != nil {
+		return nil, err
+	}
 	return render(newData(o, dir))
 }
 

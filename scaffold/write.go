@@ -17,6 +17,7 @@ type Result struct {
 	Skipped   []string // repository files left alone because they exist
 	Kept      []Kept   // the same files, with what to add to each
 	RepoRoot  string
+	NoRepo    bool     // no git repository around --dir: RepoRoot is --dir itself
 	Notes     []string // choices that are allowed but worth knowing about
 	Next      []string // the commands to run next, in order
 }
@@ -27,6 +28,9 @@ type Kept struct {
 	Path string
 	Add  string // the lines to add (a YAML block, Makefile targets); "" when it has them
 	How  string // where to add them
+	// Updated: scaffold-connector wrote this Makefile and has now added the
+	// connector to its CONNECTORS line, which Add shows.
+	Updated bool
 }
 
 // Write renders the scaffold and puts it on disk without overwriting
@@ -70,9 +74,12 @@ func Write(o Options) (*Result, error) {
 		}
 		return abs
 	}
-	root := repoRoot(parent)
+	root, inRepo := repoRoot(parent)
 	rel, err := filepath.Rel(root, target)
 	if err != nil {
+		return nil, err
+	}
+	if err := checkMakeDir(filepath.ToSlash(rel)); err != nil {
 		return nil, err
 	}
 	d := newData(o, filepath.ToSlash(rel))
@@ -86,7 +93,7 @@ func Write(o Options) (*Result, error) {
 		return nil, err
 	}
 	defer os.RemoveAll(tmp) // after the renames it holds nothing that matters
-	res := &Result{Connector: show(target), RepoRoot: show(root)}
+	res := &Result{Connector: show(target), RepoRoot: show(root), NoRepo: !inRepo}
 	if n := CategoryNote(o.Category); n != "" {
 		res.Notes = append(res.Notes, n)
 	}
@@ -160,18 +167,19 @@ func Write(o Options) (*Result, error) {
 // interrupted run would stop.
 var afterStage = func(tmp string) {}
 
-// repoRoot is the nearest folder at or above dir holding .git; dir itself
-// when there is none, so a scaffold outside git still gets its Makefile.
-func repoRoot(dir string) string {
+// repoRoot is the nearest folder at or above dir holding .git, and true;
+// dir itself and false when there is none, so a scaffold outside git still
+// gets its Makefile.
+func repoRoot(dir string) (string, bool) {
 	for d := dir; ; {
 		if _, err := os.Lstat(filepath.Join(d, ".git")); err == nil {
-			return d
+			return d, true
 		} else if !errors.Is(err, fs.ErrNotExist) {
-			return dir
+			return dir, true // unreadable: assume a repository rather than advise git init
 		}
 		up := filepath.Dir(d)
 		if up == d {
-			return dir
+			return dir, false
 		}
 		d = up
 	}

@@ -188,3 +188,42 @@ func TestStagingFolderIgnored(t *testing.T) {
 		t.Error("nothing written")
 	}
 }
+
+// TestWriteConnectorsLine: a folder becomes one Makefile word that sh reads
+// back as the folder; adding it to a CONNECTORS line keeps a comment on
+// the line and does not list it twice; only the line after the marker is
+// the scaffold's own.
+func TestWriteConnectorsLine(t *testing.T) {
+	if got := makeWord(`O'Brien $HOME #2/Fabrikam`); got != `'O'\''Brien $$HOME \#2/Fabrikam'` {
+		t.Errorf("makeWord = %s", got)
+	}
+	for _, c := range []struct{ line, word, want string }{
+		{"CONNECTORS := 'A'", "'B'", "CONNECTORS := 'A' 'B'"},
+		{"CONNECTORS := 'A'   # ours", "'B'", "CONNECTORS := 'A' 'B' # ours"},
+		{`CONNECTORS := 'A\#1' 'B'`, "'B'", ""},
+		{"CONNECTORS :=", "'B'", "CONNECTORS := 'B'"},
+	} {
+		got, listed := withConnector(c.line, c.word)
+		if listed != (c.want == "") || !listed && got != c.want {
+			t.Errorf("withConnector(%q, %q) = %q, %v; want %q", c.line, c.word, got, listed, c.want)
+		}
+	}
+	files, err := Render(Options{Name: "Contoso"}, "Contoso")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range files {
+		if f.Path == "Makefile" {
+			i, ours := connectorsLine(strings.Split(string(f.Data), "\n"))
+			if i < 0 || !ours {
+				t.Errorf("the Makefile has no marked CONNECTORS line:\n%s", f.Data)
+			}
+		}
+	}
+	if i, ours := connectorsLine([]string{"# mine", "CONNECTORS = 'A'"}); i != 1 || ours {
+		t.Errorf("a user's CONNECTORS line: %d, %v; want 1, false", i, ours)
+	}
+	if _, err := Render(Options{Name: "Contoso"}, "a\nb/Contoso"); err == nil {
+		t.Error("a folder with a line break was accepted")
+	}
+}
