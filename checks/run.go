@@ -71,7 +71,7 @@ func runRule(r *Rule, t Target, cfg *Config) (diags []Diagnostic, err error) {
 	p := &Pass{Rule: r, Conn: t.After, Before: t.Before, Config: cfg}
 	defer func() {
 		if v := recover(); v != nil {
-			cause, ok := v.(error) // a runtime error or a panic(err): keep it for errors.Is/As
+			cause, ok := v.(error) // a runtime error, or an error value: keep it for errors.Is/As
 			if !ok {
 				cause = fmt.Errorf("%v", v)
 			}
