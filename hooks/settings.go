@@ -1,9 +1,10 @@
 package hooks
 
 import (
-	"os/exec"
 	"regexp"
 	"strings"
+
+	"github.com/pqcert/pqcert/snapshot"
 )
 
 // repoSettings are the options a repository keeps in its git config, so
@@ -17,26 +18,24 @@ type repoSettings struct {
 }
 
 // readRepoSettings reads the pqcert.* settings of the repository around the
-// working folder; outside one, or without git, there are none.
+// working folder from its own config (no git process: a hook runs on every
+// commit); outside a repository there are none.
 func readRepoSettings() repoSettings {
 	var s repoSettings
-	for _, v := range gitConfigAll("pqcert.released") {
+	repo, err := snapshot.OpenRepo(".")
+	if err != nil {
+		return s
+	}
+	defer repo.Close()
+	for _, v := range repo.Setting("released") {
 		for _, name := range strings.FieldsFunc(v, func(r rune) bool { return r == ',' || r == ' ' }) {
 			s.released = append(s.released, strings.TrimSuffix(name, "/"))
 		}
 	}
-	if v := gitConfigAll("pqcert.versionPlaceholder"); len(v) > 0 {
+	if v := repo.Setting("versionPlaceholder"); len(v) > 0 {
 		s.placeholder = v[len(v)-1]
 	}
 	return s
-}
-
-func gitConfigAll(key string) []string {
-	out, err := exec.Command("git", "config", "--get-all", key).Output()
-	if err != nil {
-		return nil // unset (exit 1), or no git: no setting
-	}
-	return strings.Split(strings.TrimRight(string(out), "\n"), "\n")
 }
 
 var objectID = regexp.MustCompile(`^[0-9a-f]{40}([0-9a-f]{24})?$`)

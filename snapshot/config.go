@@ -16,7 +16,8 @@ type repoConfig struct {
 	formatVersion string
 	objectFormat  string
 	worktree      string
-	extensions    []string // lower-cased names of extensions.* set
+	extensions    []string            // lower-cased names of extensions.* set
+	pqcert        map[string][]string // the pqcert.* settings, keys lower-cased, in file order
 }
 
 // readConfig reads commonDir/config, and gitDir/config.worktree where
@@ -55,6 +56,13 @@ func (c *repoConfig) merge(path string) error {
 	}
 	if v := core.Option("worktree"); v != "" {
 		c.worktree = v
+	}
+	for _, o := range raw.Section("pqcert").Options {
+		if c.pqcert == nil {
+			c.pqcert = map[string][]string{}
+		}
+		key := strings.ToLower(o.Key)
+		c.pqcert[key] = append(c.pqcert[key], o.Value)
 	}
 	for _, o := range raw.Section("extensions").Options {
 		name := strings.ToLower(o.Key)

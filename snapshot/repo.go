@@ -24,7 +24,14 @@ type Repo struct {
 	cliReason string
 
 	idxCache *indexCache // see readIndex
+
+	settings map[string][]string // pqcert.* from the repository's config
 }
+
+// Setting returns the values of pqcert.<name> in the repository's own
+// config (not the user's global one), in file order; name is
+// case-insensitive as in git.
+func (r *Repo) Setting(name string) []string { return r.settings[strings.ToLower(name)] }
 
 // OpenRepo opens the repository containing dir (dir may be a subfolder).
 // It honours GIT_DIR, GIT_WORK_TREE and GIT_INDEX_FILE from the
@@ -56,6 +63,7 @@ func openRepo(dir, cwd string, getenv func(string) string) (*Repo, error) {
 	if err != nil {
 		return nil, err
 	}
+	r.settings = cfg.pqcert
 	if err := r.findRoot(cwd, getenv("GIT_WORK_TREE"), cfg); err != nil {
 		return nil, err
 	}
