@@ -14,6 +14,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/pqcert/pqcert/internal/testtool"
 	"github.com/pqcert/pqcert/snapshot"
 )
 
@@ -342,9 +343,7 @@ func TestNearEqualsFull(t *testing.T) {
 // work tree on disk against the commit, which answer ListDir and
 // ListSubtree their own way.
 func TestNearEqualsFullGit(t *testing.T) {
-	if _, err := exec.LookPath("git"); err != nil {
-		t.Skip("git not installed")
-	}
+	testtool.Need(t, "git", "apt-get install git")
 	r := rand.New(rand.NewSource(2))
 	cases := 15
 	if testing.Short() {

@@ -9,14 +9,14 @@ import (
 	"strings"
 	"testing"
 	"testing/fstest"
+
+	"github.com/pqcert/pqcert/internal/testtool"
 )
 
 // TestDemo runs the whole demo with freshly built commands: every step
 // must behave, and the temporary repository must be gone afterwards.
 func TestDemo(t *testing.T) {
-	if _, err := exec.LookPath("git"); err != nil {
-		t.Skip("git is not installed")
-	}
+	testtool.Need(t, "git", "apt-get install git")
 	_, file, _, _ := runtime.Caller(0)
 	root := filepath.Dir(filepath.Dir(file))
 	bin := t.TempDir()

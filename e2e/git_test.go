@@ -16,21 +16,6 @@ func moduleRoot(t *testing.T) string {
 	return filepath.Dir(filepath.Dir(file))
 }
 
-// need skips the test when a tool is missing on a developer's machine,
-// and fails it in CI, where .ci/run installs everything.
-func need(t *testing.T, tool, install string) string {
-	t.Helper()
-	p, err := exec.LookPath(tool)
-	if err == nil {
-		return p
-	}
-	if os.Getenv("CI") == "true" {
-		t.Fatalf("%s is not installed; CI must install it (%s)", tool, install)
-	}
-	t.Skipf("%s is not installed; to run this test: %s", tool, install)
-	return ""
-}
-
 // gitEnv is an environment that keeps the user's git and pre-commit
 // settings out of the tests.
 func gitEnv(home string, extra ...string) []string {

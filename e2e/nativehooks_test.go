@@ -5,6 +5,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/pqcert/pqcert/internal/testtool"
 )
 
 // buildCommands builds the pqcert commands into a temporary folder.
@@ -19,8 +21,8 @@ func buildCommands(t *testing.T, env []string) string {
 // over an existing hook, and commits and pushes through them, also from a
 // linked worktree.
 func TestNativeGitHooks(t *testing.T) {
-	need(t, "git", "apt-get install git")
-	need(t, "go", "install Go")
+	testtool.Need(t, "git", "apt-get install git")
+	testtool.Need(t, "go", "install Go")
 	home := t.TempDir()
 	env := gitEnv(home)
 	bin := buildCommands(t, append(env, "GOCACHE="+goEnv(t, "GOCACHE"), "GOMODCACHE="+goEnv(t, "GOMODCACHE")))

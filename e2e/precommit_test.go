@@ -8,6 +8,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/pqcert/pqcert/internal/testtool"
 )
 
 const hookConfig = `repos:
@@ -27,9 +29,9 @@ func TestPreCommitFramework(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds the hooks through pre-commit; skipped with -short")
 	}
-	need(t, "git", "apt-get install git")
-	need(t, "pre-commit", "apt-get install pre-commit")
-	need(t, "go", "install Go")
+	testtool.Need(t, "git", "apt-get install git")
+	testtool.Need(t, "pre-commit", "apt-get install pre-commit")
+	testtool.Need(t, "go", "install Go")
 
 	home := t.TempDir()
 	gomodcache := strings.TrimSpace(must(t, ".", os.Environ(), "go", "env", "GOMODCACHE"))

@@ -14,6 +14,8 @@ import (
 	"strings"
 	"sync"
 	"testing"
+
+	"github.com/pqcert/pqcert/internal/testtool"
 )
 
 // benchConnectors is how many connectors the benchmark repository holds.
@@ -101,9 +103,7 @@ var benchRepoOnce struct {
 // directory is named after a hash of the corpus and reused by later runs.
 func benchRepo(b *testing.B) string {
 	b.Helper()
-	if _, err := exec.LookPath("git"); err != nil {
-		b.Skip("git is not installed")
-	}
+	testtool.Need(b, "git", "apt-get install git")
 	benchRepoOnce.Do(func() {
 		benchRepoOnce.dir, benchRepoOnce.err = buildBenchRepo(corpusConnectors(b))
 	})

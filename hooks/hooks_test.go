@@ -10,6 +10,8 @@ import (
 	"runtime"
 	"strings"
 	"testing"
+
+	"github.com/pqcert/pqcert/internal/testtool"
 )
 
 // repoRoot is the pqcert checkout.
@@ -44,12 +46,7 @@ func testRepo(t *testing.T) string {
 // test is skipped (failed in CI).
 func newRepo(t *testing.T) string {
 	t.Helper()
-	if _, err := exec.LookPath("git"); err != nil {
-		if os.Getenv("CI") == "true" {
-			t.Fatal("git is not installed")
-		}
-		t.Skip("git is not installed (apt-get install git)")
-	}
+	testtool.Need(t, "git", "apt-get install git")
 	dir := t.TempDir()
 	t.Setenv("HOME", dir)
 	t.Setenv("GIT_CONFIG_NOSYSTEM", "1")

@@ -10,6 +10,8 @@ import (
 	"strings"
 	"sync"
 	"testing"
+
+	"github.com/pqcert/pqcert/internal/testtool"
 )
 
 // The end-to-end tests run the real commands, built once per test binary
@@ -49,21 +51,7 @@ func (e *buildError) Error() string { return e.err.Error() + "\n" + e.out }
 // emptyRepo makes a fresh git repository the working directory.
 func emptyRepo(t *testing.T) string {
 	t.Helper()
-	if _, err := exec.LookPath("git"); err != nil {
-		t.Skip("git is not installed")
-	}
-	dir := t.TempDir()
-	t.Setenv("HOME", dir)
-	t.Setenv("GIT_CONFIG_NOSYSTEM", "1")
-	for _, k := range []string{"GIT_INDEX_FILE", "GIT_DIR", "GIT_WORK_TREE", "PRE_COMMIT_FROM_REF", "PRE_COMMIT_TO_REF"} {
-		t.Setenv(k, "")
-		os.Unsetenv(k)
-	}
-	t.Chdir(dir)
-	git(t, "init", "-q", "-b", "main")
-	git(t, "config", "user.name", "Test")
-	git(t, "config", "user.email", "test@example.com")
-	return dir
+	return newRepo(t)
 }
 
 // preCommitHook runs the four hooks as the pre-commit framework would, but
@@ -132,13 +120,12 @@ func pqrefAccepts(t *testing.T, dir string) {
 			}
 		}
 	}
-	_, nodeErr := exec.LookPath("node")
-	if ref == "" || nodeErr != nil {
-		msg := "node or the reference parser is not set up (see .ci/run: copy ../shared/tools/pqref to /tmp/pqref and run its setup.sh): M files not checked against it"
-		if os.Getenv("CI") == "true" {
-			t.Fatal(msg)
-		}
-		t.Log(msg)
+	if _, ok := testtool.Have(t, "node", "apt-get install nodejs"); !ok {
+		return
+	}
+	if ref == "" {
+		testtool.MissingPart(t, "the reference M parser is not set up ($PQREF, ../shared/tools/pqref or /tmp/pqref): M files not checked against it",
+			"copy ../shared/tools/pqref to /tmp/pqref and run its setup.sh, as .ci/run does")
 		return
 	}
 	files, _ := filepath.Glob(filepath.Join(dir, "*.pq"))
@@ -293,10 +280,7 @@ func writeScript(t *testing.T, dir, name, log string) {
 // pre-commit fails, the message offers make hooks HOOKS=plain, which
 // uninstalls pre-commit's hooks and installs the plain git hooks.
 func TestScaffoldMakeHooks(t *testing.T) {
-	makeBin, err := exec.LookPath("make")
-	if err != nil {
-		t.Skip("make is not installed")
-	}
+	makeBin := testtool.Need(t, "make", "apt-get install make")
 	bin := commandsBin(t) // before emptyRepo moves HOME, and with it Go's caches
 	dir := emptyRepo(t)
 	if code, out, errOut := runCmd(t, "scaffold-connector", "Contoso"); code != 0 {
@@ -334,7 +318,7 @@ func TestScaffoldMakeHooks(t *testing.T) {
 	// The real pre-commit, where it is installed, puts both hooks in place,
 	// or (offline, or before the release it pins exists) fails with the
 	// advice, which then works.
-	if _, err := exec.LookPath("pre-commit"); err == nil {
+	if _, ok := testtool.Have(t, "pre-commit", "apt-get install pre-commit"); ok {
 		cmd := exec.Command(makeBin, "hooks")
 		cmd.Env = append(os.Environ(), "PATH="+realPath)
 		out, err := cmd.CombinedOutput()
@@ -544,7 +528,7 @@ func TestScaffoldKeptFilesAdvice(t *testing.T) {
 	f, _ := os.OpenFile(filepath.Join(dir, "Makefile"), os.O_APPEND|os.O_WRONLY, 0)
 	f.WriteString("\n" + strings.Join(add, "\n") + "\n")
 	f.Close()
-	if makeBin, err := exec.LookPath("make"); err == nil {
+	if makeBin, ok := testtool.Have(t, "make", "apt-get install make"); ok {
 		cmd := exec.Command(makeBin, "check")
 		cmd.Dir = dir
 		cmd.Env = append(os.Environ(), "PATH="+bin+string(os.PathListSeparator)+os.Getenv("PATH"))
@@ -572,7 +556,7 @@ func TestScaffoldKeptFilesAdvice(t *testing.T) {
 	// The line it shows, put in place, makes make check cover Fabrikam.
 	b := strings.Replace(string(before), "CONNECTORS := 'connectors/Contoso'\n", "CONNECTORS := 'connectors/Contoso' 'connectors/Fabrikam'\n", 1)
 	os.WriteFile(filepath.Join(dir, "Makefile"), []byte(b), 0o644)
-	if makeBin, err := exec.LookPath("make"); err == nil {
+	if makeBin, ok := testtool.Have(t, "make", "apt-get install make"); ok {
 		cmd := exec.Command(makeBin, "check")
 		cmd.Dir = dir
 		cmd.Env = append(os.Environ(), "PATH="+bin+string(os.PathListSeparator)+os.Getenv("PATH"))
@@ -608,10 +592,7 @@ func TestScaffoldMakeCheckReadsDisk(t *testing.T) {
 // repository; it skips the test without make.
 func scaffoldForMake(t *testing.T) (makeBin, bin, dir string) {
 	t.Helper()
-	makeBin, err := exec.LookPath("make")
-	if err != nil {
-		t.Skip("make is not installed")
-	}
+	makeBin = testtool.Need(t, "make", "apt-get install make")
 	bin = commandsBin(t) // before emptyRepo moves HOME, and with it Go's caches
 	dir = emptyRepo(t)
 	if code, out, errOut := runCmd(t, "scaffold-connector", "Contoso"); code != 0 {
@@ -693,10 +674,7 @@ func makeIn(t *testing.T, makeBin, bin, dir, target string) (string, error) {
 // Makefile quotes the connector folder for make and sh: make check and
 // make package work, and the next steps quote it too.
 func TestScaffoldMakeDirWithSpace(t *testing.T) {
-	makeBin, err := exec.LookPath("make")
-	if err != nil {
-		t.Skip("make is not installed")
-	}
+	makeBin := testtool.Need(t, "make", "apt-get install make")
 	bin := commandsBin(t)
 	dir := emptyRepo(t)
 	os.Mkdir("My Connectors", 0o755)
@@ -771,10 +749,7 @@ func TestScaffoldSecondConnectorChecked(t *testing.T) {
 // written, with a note that the hooks need one and git init as the first
 // next step, from the folder that holds the Makefile; the steps then work.
 func TestScaffoldOutsideRepo(t *testing.T) {
-	makeBin, err := exec.LookPath("make")
-	if err != nil {
-		t.Skip("make is not installed")
-	}
+	makeBin := testtool.Need(t, "make", "apt-get install make")
 	dir := t.TempDir()
 	if err := exec.Command("git", "-C", dir, "rev-parse", "--git-dir").Run(); err == nil {
 		t.Skip("the temporary folder is inside a git repository")
@@ -796,9 +771,7 @@ func TestScaffoldOutsideRepo(t *testing.T) {
 		t.Errorf("--dir sub: next does not cd there and git init:\n%s", out)
 	}
 	// What it advises works: git init, then make hooks (a stand-in pqcert).
-	if _, err := exec.LookPath("git"); err != nil {
-		t.Skip("git is not installed")
-	}
+	testtool.Need(t, "git", "apt-get install git")
 	t.Setenv("HOME", dir)
 	t.Setenv("GIT_CONFIG_NOSYSTEM", "1")
 	for _, k := range []string{"GIT_INDEX_FILE", "GIT_DIR", "GIT_WORK_TREE"} {

@@ -3,11 +3,14 @@ package report
 import (
 	"context"
 	"encoding/json"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"testing"
 	"time"
+
+	"github.com/pqcert/pqcert/internal/testtool"
 )
 
 // multitoolVersion is the SARIF Multitool the logs are validated with.
@@ -105,15 +108,12 @@ func multitool(t *testing.T) string {
 	if dir == "" {
 		cache, err := os.UserCacheDir()
 		if err != nil {
-			skipOrFail(t, "no cache folder for the SARIF Multitool (%v); set PQCERT_SARIF_MULTITOOL to a folder", err)
+			testtool.Missing(t, fmt.Sprintf("no cache folder for the SARIF Multitool (%v)", err), "set PQCERT_SARIF_MULTITOOL to a folder")
 		}
 		dir = filepath.Join(cache, "pqcert-test", "sarif")
 	}
-	for _, cmd := range []string{"node", "npm"} {
-		if _, err := exec.LookPath(cmd); err != nil {
-			skipOrFail(t, "%s not found: install Node.js and npm (apt-get install nodejs npm) to validate SARIF output", cmd)
-		}
-	}
+	testtool.Need(t, "node", "apt-get install nodejs npm (to validate SARIF output)")
+	testtool.Need(t, "npm", "apt-get install nodejs npm (to validate SARIF output)")
 	bin := filepath.Join(dir, "node_modules", ".bin", "sarif-multitool")
 	if _, err := os.Stat(bin); err != nil {
 		install(t, dir)
@@ -149,14 +149,7 @@ func install(t *testing.T, dir string) {
 	cmd := exec.CommandContext(ctx, "npm", "install", "--no-audit", "--no-fund", "@microsoft/sarif-multitool@"+multitoolVersion)
 	cmd.Dir = dir
 	if out, err := cmd.CombinedOutput(); err != nil {
-		skipOrFail(t, "npm install @microsoft/sarif-multitool@%s in %s failed: %v\n%s", multitoolVersion, dir, err, out)
+		testtool.Missing(t, fmt.Sprintf("npm install @microsoft/sarif-multitool@%s in %s failed: %v\n%s", multitoolVersion, dir, err, out),
+			"npm must reach its registry, or PQCERT_SARIF_MULTITOOL name a folder where the SARIF Multitool is installed")
 	}
-}
-
-func skipOrFail(t *testing.T, format string, args ...any) {
-	t.Helper()
-	if os.Getenv("CI") == "true" {
-		t.Fatalf(format, args...)
-	}
-	t.Skipf(format, args...)
 }

@@ -10,6 +10,8 @@ import (
 	"sort"
 	"strings"
 	"testing"
+
+	"github.com/pqcert/pqcert/internal/testtool"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden trees in testdata/golden")
@@ -132,10 +134,7 @@ func TestIconMathNotFused(t *testing.T) {
 	if testing.Short() {
 		t.Skip("compiles the package twice")
 	}
-	goBin, err := exec.LookPath("go")
-	if err != nil {
-		t.Skip("go is not on PATH")
-	}
+	goBin := testtool.Need(t, "go", "install Go")
 	fused := regexp.MustCompile(`\s(FMADDD|FMSUBD|FNMADDD|FNMSUBD|VFN?M(ADD|SUB)\d*SD)\s.*|\((\S*/scaffold/(icon|glyphs)\.go:\d+)\)\s+(FMADDD|FMSUBD|FNMADDD|FNMSUBD|VFN?M(ADD|SUB)\d*SD)\b`)
 	for _, env := range [][]string{{"GOARCH=arm64"}, {"GOARCH=amd64", "GOAMD64=v3"}} {
 		cmd := exec.Command(goBin, "build", "-o", os.DevNull, "-gcflags=-S", ".")

@@ -11,6 +11,8 @@ import (
 	"syscall"
 	"testing"
 	"time"
+
+	"github.com/pqcert/pqcert/internal/testtool"
 )
 
 // BenchmarkStaged times a hook's question — what is staged? — from process
@@ -20,9 +22,7 @@ import (
 // modifications. Reported: ms per run of each, their ratio, and peak RSS of
 // each process (the target is ratio <= 2 and pqcert's RSS <= git's).
 func BenchmarkStaged(b *testing.B) {
-	if _, err := exec.LookPath("git"); err != nil {
-		b.Skip("git not installed")
-	}
+	testtool.Need(b, "git", "apt-get install git")
 	bin := filepath.Join(b.TempDir(), "stagedbench")
 	if out, err := exec.Command("go", "build", "-o", bin, "./internal/stagedbench").CombinedOutput(); err != nil {
 		b.Fatalf("go build: %v\n%s", err, out)
@@ -72,9 +72,7 @@ func BenchmarkStaged(b *testing.B) {
 // PQCERT_HOOK_BIN names a prebuilt binary to time instead (an older
 // build, for a before/after comparison).
 func BenchmarkHook(b *testing.B) {
-	if _, err := exec.LookPath("git"); err != nil {
-		b.Skip("git not installed")
-	}
+	testtool.Need(b, "git", "apt-get install git")
 	bin := os.Getenv("PQCERT_HOOK_BIN")
 	if bin == "" {
 		bin = filepath.Join(b.TempDir(), "check-version-bump")
@@ -248,9 +246,7 @@ func genHistory(n int, second bool) string {
 //
 //	go test ./snapshot -run '^$' -bench BenchmarkDiffRefs -benchtime 10x
 func BenchmarkDiffRefs(b *testing.B) {
-	if _, err := exec.LookPath("git"); err != nil {
-		b.Skip("git not installed")
-	}
+	testtool.Need(b, "git", "apt-get install git")
 	for _, n := range []int{50000, 200000} {
 		b.Run(fmt.Sprint(n), func(b *testing.B) {
 			dir := filepath.Join(os.TempDir(), fmt.Sprintf("pqcert-bench-refs-%d-v1", n))

@@ -7,6 +7,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/pqcert/pqcert/internal/testtool"
 )
 
 // TestResolveFailureIsNotUnborn: rev-parse exits 1 for a revision that
@@ -14,10 +16,7 @@ import (
 // unborn HEAD. ("exit status 128" contains "exit status 1": matching the
 // text took a broken repository for an empty one.)
 func TestResolveFailureIsNotUnborn(t *testing.T) {
-	bin, err := exec.LookPath("git")
-	if err != nil {
-		t.Skip("git not installed")
-	}
+	bin := testtool.Need(t, "git", "apt-get install git")
 	notRepo := t.TempDir()
 	g := &gitCLI{bin: bin, gitDir: notRepo, root: notRepo, indexPath: filepath.Join(notRepo, "index")}
 	_, ok, err := g.resolve("HEAD")

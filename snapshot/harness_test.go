@@ -10,6 +10,8 @@ import (
 	"sort"
 	"strings"
 	"testing"
+
+	"github.com/pqcert/pqcert/internal/testtool"
 )
 
 // sandbox runs the real git CLI in a temporary, isolated environment: no
@@ -26,9 +28,7 @@ type sandbox struct {
 
 func newSandbox(t *testing.T) *sandbox {
 	t.Helper()
-	if _, err := exec.LookPath("git"); err != nil {
-		t.Skip("git not installed")
-	}
+	testtool.Need(t, "git", "apt-get install git")
 	home := t.TempDir()
 	s := &sandbox{t: t, home: home}
 	s.env = append(os.Environ(), "HOME="+home, "GIT_CONFIG_NOSYSTEM=1", "XDG_CONFIG_HOME="+home,

@@ -6,6 +6,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/pqcert/pqcert/internal/testtool"
 )
 
 // snippetDir holds the pqref snippets, each starting with a
@@ -17,9 +19,12 @@ const snippetDir = "../../../shared/tools/pqref/snippets"
 var specExceptions = map[string]string{}
 
 func snippetFiles(t testing.TB) []string {
+	t.Helper()
+	const install = "check out the shared folder next to the repository (../shared/tools/pqref/snippets)"
+	testtool.NeedPath(t, snippetDir, "the pqref snippets folder", install)
 	files, _ := filepath.Glob(filepath.Join(snippetDir, "*.pq"))
 	if len(files) == 0 {
-		t.Skipf("no snippets in %s (the shared pqref folder is not next to the repository)", snippetDir)
+		testtool.Missing(t, "no snippets in "+snippetDir, install)
 	}
 	return files
 }

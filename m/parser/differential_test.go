@@ -10,6 +10,7 @@ import (
 	"reflect"
 	"testing"
 
+	"github.com/pqcert/pqcert/internal/testtool"
 	"github.com/pqcert/pqcert/m/outline"
 	"github.com/pqcert/pqcert/m/parser"
 )
@@ -21,18 +22,14 @@ var pqrefDirs = []string{"../../../shared/tools/pqref", "/tmp/pqref"}
 // findPQRef returns a pqref folder with node_modules, or skips the test
 // (fails it under CI=true).
 func findPQRef(t *testing.T) string {
-	if _, err := exec.LookPath("node"); err == nil {
-		for _, dir := range pqrefDirs {
-			if _, err := os.Stat(filepath.Join(dir, "node_modules", "@microsoft", "powerquery-parser")); err == nil {
-				return dir
-			}
+	t.Helper()
+	testtool.Need(t, "node", "apt-get install nodejs")
+	for _, dir := range pqrefDirs {
+		if _, err := os.Stat(filepath.Join(dir, "node_modules", "@microsoft", "powerquery-parser")); err == nil {
+			return dir
 		}
 	}
-	msg := "node or the pqref node_modules are missing; run ../shared/tools/pqref/setup.sh (or set it up in /tmp/pqref)"
-	if os.Getenv("CI") == "true" {
-		t.Fatal(msg)
-	}
-	t.Skip(msg)
+	testtool.Missing(t, "the pqref node_modules are missing", "run ../shared/tools/pqref/setup.sh (or set it up in /tmp/pqref)")
 	return ""
 }
 

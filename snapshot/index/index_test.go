@@ -7,15 +7,15 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/pqcert/pqcert/internal/testtool"
 )
 
 // realIndex builds a small repository with the git CLI and returns its
 // index bytes in the requested version, and `git ls-files -s` for it.
 func realIndex(t *testing.T, version string) ([]byte, string) {
 	t.Helper()
-	if _, err := exec.LookPath("git"); err != nil {
-		t.Skip("git not installed")
-	}
+	testtool.Need(t, "git", "apt-get install git")
 	dir := t.TempDir()
 	run := func(args ...string) string {
 		cmd := exec.Command("git", args...)

@@ -11,14 +11,14 @@ import (
 	"runtime/debug"
 	"strings"
 	"testing"
+
+	"github.com/pqcert/pqcert/internal/testtool"
 )
 
 // TestReadMatchesGit packs a history with deltas (git gc --aggressive) and
 // compares every object the reader returns with `git cat-file`.
 func TestReadMatchesGit(t *testing.T) {
-	if _, err := exec.LookPath("git"); err != nil {
-		t.Skip("git not installed")
-	}
+	testtool.Need(t, "git", "apt-get install git")
 	dir := t.TempDir()
 	git := func(args ...string) string {
 		cmd := exec.Command("git", args...)
