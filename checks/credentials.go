@@ -87,6 +87,9 @@ func (t *tracer) credentialIn(o origin, depth int) (origin, bool) {
 	}
 	if next, ok := t.expand(o); ok {
 		for _, n := range next {
+			if n.Via != nil && t.skipVia[n.Via] {
+				continue
+			}
 			if l, ok := t.credentialIn(n, depth+1); ok {
 				return l, true
 			}
@@ -163,6 +166,33 @@ func (t *tracer) credentialIn(o origin, depth int) (origin, bool) {
 		}
 	}
 	return origin{}, false
+}
+
+// maxCredentialSites bounds how many call sites credentialSites returns.
+const maxCredentialSites = 32
+
+// credentialSites returns a leaf for every call argument through which a
+// credential flows into o from outside a helper (its Via: the code to
+// change), or the one leaf when the credential does not come in through an
+// argument; credentialIn returns only the first.
+func (t *tracer) credentialSites(o origin) []origin {
+	var out []origin
+	skip := map[ast.Expr]bool{}
+	for len(out) < maxCredentialSites {
+		t.reset()
+		t.skipVia = skip
+		l, ok := t.credentialIn(o, 0)
+		if !ok {
+			break
+		}
+		out = append(out, l)
+		if l.Via == nil || skip[l.Via] {
+			break
+		}
+		skip[l.Via] = true
+	}
+	t.skipVia = nil
+	return out
 }
 
 // dataAccessPrefixes name the library families that read from outside the

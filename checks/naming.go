@@ -67,6 +67,33 @@ func splitKindName(name string, kinds []string) (kind, fn string, ok bool) {
 	return kind, fn, ok
 }
 
+// withoutForbiddenWords returns the name PQ013 suggests for the exported
+// function name: its function part, and its kind part when that is one of
+// kinds, without the words certification forbids ("Contoso.ApiContents" →
+// "Contoso.Contents"; a function part left empty becomes "Contents"); the
+// name itself when it has none. PQ011 suggests the same name, so that the
+// two rules never ask for different ones.
+func withoutForbiddenWords(name string, kinds []string) string {
+	kind, fn, ok := splitKindName(name, kinds)
+	if !ok {
+		kind, fn = "", name
+	}
+	if found := forbiddenWords(fn); len(found) > 0 {
+		if fn = withoutWords(fn, found); fn == "" {
+			fn = "Contents"
+		}
+	}
+	if found := forbiddenWords(kind); len(found) > 0 {
+		if k := withoutWords(kind, found); k != "" {
+			kind = k
+		}
+	}
+	if kind == "" {
+		return fn
+	}
+	return kind + "." + fn
+}
+
 // nameWord is one word of a name, with its byte range in the name.
 type nameWord struct {
 	Text       string

@@ -20,7 +20,8 @@ var MissingTestConnection = &Rule{
 		"TestConnection to check credentials before a scheduled refresh; it must return a list whose " +
 		"first item is the name of a shared function followed by its arguments. Fix it by adding " +
 		"TestConnection = (dataSourcePath) => { \"Contoso.Contents\", dataSourcePath } to the kind " +
-		"record, naming a function that is declared shared in the section.",
+		"record, naming a function that is declared shared in the section. When that function's name has a word " +
+		"certification forbids (PQ013), the suggestion names it as PQ013 asks to rename it, so that the two rules agree.",
 	Requirement: "The connector MUST: Have TestConnection handler.",
 	Bad: Example{Files: map[string]string{
 		"Contoso.pq": `[Version = "1.0.0"]
@@ -73,9 +74,14 @@ func runMissingTestConnection(p *Pass) {
 		if rv == nil {
 			continue
 		}
-		fn := "Contoso.Contents"
+		fn, note := "Contoso.Contents", ""
 		if ds.Member.Name != nil {
-			fn = ds.Member.Name.Name
+			// When the function's name has a word certification forbids,
+			// the name PQ013 asks for, so that the two rules agree.
+			name := ds.Member.Name.Name
+			if fn = withoutForbiddenWords(name, c.Kinds()); fn != name {
+				note = fmt.Sprintf(", once %q is renamed to %q as PQ013 asks", name, fn)
+			}
 		}
 		// What TestConnection should return: the function and, when it
 		// needs one, the data source path.
@@ -86,7 +92,7 @@ func runMissingTestConnection(p *Pass) {
 		tc := rv.Fields["TestConnection"]
 		if tc == nil {
 			if rv.Complete {
-				p.Report(c.Main, m.Name, "kind record %q has no TestConnection; add TestConnection = (dataSourcePath) => %s so that the gateway can test the connection", ds.Kind, want)
+				p.Report(c.Main, m.Name, "kind record %q has no TestConnection; add TestConnection = (dataSourcePath) => %s so that the gateway can test the connection%s", ds.Kind, want, note)
 			}
 			continue
 		}
@@ -100,13 +106,13 @@ func runMissingTestConnection(p *Pass) {
 			env = env.push(1)
 			env.defs["_"] = &Def{Name: "_", Kind: DefEach, Node: x, Env: env}
 		case *ast.BasicLit, *ast.ListExpr, *ast.RecordExpr, *ast.TypeExpr:
-			p.reportNode(tc.At, "TestConnection of %q is not a function; write TestConnection = (dataSourcePath) => %s", ds.Kind, want)
+			p.reportNode(tc.At, "TestConnection of %q is not a function; write TestConnection = (dataSourcePath) => %s%s", ds.Kind, want, note)
 			continue
 		default:
 			continue
 		}
 		for _, l := range fw.returnedLists(body, env) {
-			checkTestConnectionList(p, l.list, l.env, ds.Kind, fn, want)
+			checkTestConnectionList(p, l.list, l.env, ds.Kind, fn, want, note)
 		}
 	}
 }
@@ -136,10 +142,10 @@ func (fw *follower) returnedLists(x ast.Expr, env *Env) []listAt {
 	return nil
 }
 
-func checkTestConnectionList(p *Pass, l *ast.ListExpr, env *Env, kind, fn, want string) {
+func checkTestConnectionList(p *Pass, l *ast.ListExpr, env *Env, kind, fn, want, note string) {
 	c := p.Conn
 	if len(l.Items) == 0 {
-		p.reportNode(l, "TestConnection of %q returns an empty list; return %s: the name of a shared function and its arguments", kind, want)
+		p.reportNode(l, "TestConnection of %q returns an empty list; return %s: the name of a shared function and its arguments%s", kind, want, note)
 		return
 	}
 	name, ok := env.Text(l.Items[0])
@@ -155,7 +161,7 @@ func checkTestConnectionList(p *Pass, l *ast.ListExpr, env *Env, kind, fn, want 
 	m := c.Member(name)
 	switch {
 	case m == nil:
-		p.reportNode(at, "TestConnection of %q names %q, which the section does not define; name the shared data source function, e.g. %q", kind, name, fn)
+		p.reportNode(at, "TestConnection of %q names %q, which the section does not define; name the shared data source function, e.g. %q%s", kind, name, fn, note)
 	case !m.IsShared():
 		p.reportNode(at, "TestConnection of %q names %q, which is not shared; declare it \"shared %s\" or name the shared data source function", kind, name, name)
 	}

@@ -70,22 +70,15 @@ func runForbiddenWord(p *Pass) {
 	}
 	for _, m := range c.ExportedFunctions() {
 		name := m.Name.Name
-		kind, fn, ok := splitKindName(name, kinds)
+		_, fn, ok := splitKindName(name, kinds)
 		if !ok {
-			kind, fn = "", name // the kind part is reported with the kind
+			fn = name // the kind part is reported with the kind
 		}
 		found := forbiddenWords(fn)
 		if len(found) == 0 {
 			continue
 		}
-		hint := withoutWords(fn, found)
-		if hint == "" {
-			hint = "Contents"
-		}
-		if kind != "" {
-			hint = kind + "." + hint
-		}
-		p.Report(c.Main, m.Name, "function name %q contains %s, which certification forbids in kind and function names; %s", name, quoteWords(found), renameHint(hint))
+		p.Report(c.Main, m.Name, "function name %q contains %s, which certification forbids in kind and function names; %s", name, quoteWords(found), renameHint(withoutForbiddenWords(name, kinds)))
 	}
 }
 

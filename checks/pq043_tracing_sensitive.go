@@ -1,5 +1,7 @@
 package checks
 
+import "fmt"
+
 // TracingSensitive (PQ043) reports trace calls whose traced value carries
 // a credential.
 var TracingSensitive = &Rule{
@@ -17,7 +19,9 @@ var TracingSensitive = &Rule{
 		"no personal data, and a credential is the worst kind. Trace something that reveals nothing, such as whether the " +
 		"credential is set (a comparison, `<> null`, `is`), its length or count (Text.Length, Binary.Length, List.Count, " +
 		"Record.FieldCount, Table.RowCount), its type (Value.Type, Value.Is) or its AuthenticationKind: these are not reported. " +
-		"Gated calls count too: the flag is on whenever someone debugs.",
+		"Gated calls count too: the flag is on whenever someone debugs. When the credential reaches the trace through a " +
+		"helper's parameter, the finding is at each call that passes it (naming the helper's trace call), which is the " +
+		"code to change, not in the helper, which traces whatever it is given.",
 	Requirement: "If Diagnostics.* functions are used: Validate what is being traced; data must not contain PII or " +
 		"large amounts of unnecessary data.",
 	Bad: Example{Files: map[string]string{
@@ -40,20 +44,35 @@ var TracingSensitive = &Rule{
 			return
 		}
 		t := newTracer(p.Conn)
+		reported := map[string]bool{}
 		for _, tc := range calls {
 			for _, arg := range tc.tracedArgs() {
-				t.reset()
-				leaf, ok := t.credentialIn(origin{X: arg, Env: tc.Env, File: tc.CallSite.File}, 0)
-				if !ok {
-					continue
+				leaves := t.credentialSites(origin{X: arg, Env: tc.Env, File: tc.CallSite.File})
+				for _, leaf := range leaves {
+					f, n := leaf.at(tc.CallSite.File, arg)
+					key := fmt.Sprintf("%s:%d", f.Path, n.Pos())
+					if reported[key] {
+						continue
+					}
+					reported[key] = true
+					from := snippet(leaf.File, leaf.X)
+					if leaf.Via != nil {
+						// The credential comes in through a helper's
+						// parameter: the call that passes it is the code to
+						// change, the helper traces whatever it is given.
+						p.Report(f, n, "credential %s is passed here to a helper whose %s at %s traces it; pass or trace "+
+							"something that reveals nothing, such as whether it is set", from, tc.Func, where(tc.CallSite.File, tc.Call))
+						continue
+					}
+					if what := snippet(tc.CallSite.File, arg); what == from {
+						p.Report(f, n, "%s traces a credential, %s; trace something that reveals nothing, such as whether it is set", tc.Func, what)
+					} else {
+						p.Report(f, n, "%s traces a credential: %s comes from %s; trace something that reveals nothing, such as whether it is set", tc.Func, what, from)
+					}
 				}
-				what, from := snippet(tc.CallSite.File, arg), snippet(leaf.File, leaf.X)
-				if what == from {
-					p.Report(tc.CallSite.File, arg, "%s traces a credential, %s; trace something that reveals nothing, such as whether it is set", tc.Func, what)
-				} else {
-					p.Report(tc.CallSite.File, arg, "%s traces a credential: %s comes from %s; trace something that reveals nothing, such as whether it is set", tc.Func, what, from)
+				if len(leaves) > 0 {
+					break
 				}
-				break
 			}
 		}
 	},

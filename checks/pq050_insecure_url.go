@@ -26,7 +26,8 @@ var InsecureURL = &Rule{
 		"Loopback URLs (http://localhost, 127.x, [::1]) never leave the machine and are allowed; URLs that come from a " +
 		"server response (next-page links) or from a function handed to a library call are not followed. Certification asks " +
 		"whether requests that carry credentials are guaranteed to use HTTPS. Fix it by writing \"https://\", or by passing " +
-		"user-entered URLs through ValidateUrlScheme before the request.",
+		"user-entered URLs through ValidateUrlScheme before the request. The suggested HTTPS URL leaves out a user name " +
+		"and password written into the URL, which the message masks: they do not belong in a URL at all (PQ051).",
 	Requirement: "If Extension.CurrentCredentials() is used: Are the requests guaranteed to be made through HTTPS? " +
 		"You can use the HTTPS enforcement helper function.",
 	Bad: Example{Files: map[string]string{
@@ -88,8 +89,12 @@ Contoso.Publish = [Beta = true, ButtonText = {"Contoso", "Connect to Contoso"}];
 			t.reset()
 			t.plainHTTP(origin{X: s.Call.Args[0], Env: s.Env, File: s.File}, func(o origin, member string) {
 				if lit, ok := ast.Unparen(o.X).(*ast.BasicLit); ok {
-					report(o.File, lit, "%q is requested over plain HTTP by %s at %s, and %s; change it to %q",
-						lit.Value, req, where(s.File, s.Call), why, "https://"+lit.Value[len("http://"):])
+					fix := fmt.Sprintf("change it to %q", "https://"+withoutUserInfo(lit.Value)[len("http://"):])
+					if _, _, has := urlUserInfo(lit.Value); has {
+						fix += " and take the credentials out of it: they do not belong in a URL"
+					}
+					report(o.File, lit, "%q is requested over plain HTTP by %s at %s, and %s; %s",
+						maskUserInfo(lit.Value), req, where(s.File, s.Call), why, fix)
 					return
 				}
 				f, n := o.at(s.File, s.Call)
@@ -109,8 +114,7 @@ var requestFunctions = []string{"Web.Contents", "Web.Headers", "Web.BrowserConte
 // "http://" literal (o is the literal) or a user-set parameter with no
 // scheme check on the way (member names the shared function).
 func (t *tracer) plainHTTP(o origin, bad func(o origin, member string)) {
-	t.walkLeaves(o, func(o origin, walk func(origin)) {
-		sub := func(x ast.Expr) { walk(o.with(x, o.Env, nil)) }
+	t.urlStarts(o, true, func(o origin) {
 		switch x := ast.Unparen(o.X).(type) {
 		case *ast.BasicLit:
 			if s, ok := ast.TextValue(x); ok && len(s) > 7 && strings.EqualFold(s[:7], "http://") && !isLoopback(s[7:]) {
@@ -120,6 +124,22 @@ func (t *tracer) plainHTTP(o origin, bad func(o origin, member string)) {
 			if k, member := t.paramSource(o); k == paramUser {
 				bad(o, member)
 			}
+		}
+	})
+}
+
+// urlStarts calls leaf for every leaf that the start of the URL o — its
+// scheme and host — can come from: a text literal, a parameter, and so on.
+// It walks the left side of `&`, both sides of `??`, the branches of `if`
+// and `try`, list items, and the URL argument of Uri.Combine, the Text.Trim
+// family and Text.Combine. With guards set, an `if` that is a scheme guard
+// (isSchemeGuard) is not walked into: only HTTPS comes out of it.
+func (t *tracer) urlStarts(o origin, guards bool, leaf func(o origin)) {
+	t.walkLeaves(o, func(o origin, walk func(origin)) {
+		sub := func(x ast.Expr) { walk(o.with(x, o.Env, nil)) }
+		switch x := ast.Unparen(o.X).(type) {
+		case *ast.BasicLit, *ast.Ident:
+			leaf(o)
 		case *ast.BinaryExpr:
 			switch x.Op {
 			case token.CONCAT:
@@ -129,7 +149,7 @@ func (t *tracer) plainHTTP(o origin, bad func(o origin, member string)) {
 				sub(x.Y)
 			}
 		case *ast.IfExpr:
-			if !isSchemeGuard(x, o.Env) {
+			if !guards || !isSchemeGuard(x, o.Env) {
 				passOn(x, sub)
 			}
 		case *ast.TryExpr, *ast.ListExpr:
@@ -151,6 +171,61 @@ func (t *tracer) plainHTTP(o origin, bad func(o origin, member string)) {
 			}
 		}
 	})
+}
+
+// userInfoSpan returns where the user info of a URL is
+// ("scheme://user:password@host/..." → the span of "user:password");
+// ok is false when the URL has none.
+func userInfoSpan(url string) (from, to int, ok bool) {
+	i := strings.Index(url, "://")
+	if i < 0 {
+		return 0, 0, false
+	}
+	from = i + len("://")
+	authority := url[from:]
+	if j := strings.IndexAny(authority, "/?#"); j >= 0 {
+		authority = authority[:j]
+	}
+	at := strings.LastIndex(authority, "@")
+	if at < 0 {
+		return 0, 0, false
+	}
+	return from, from + at, true
+}
+
+// urlUserInfo returns the user and password written into a URL; has is
+// false when the URL has no user info.
+func urlUserInfo(url string) (user, password string, has bool) {
+	from, to, ok := userInfoSpan(url)
+	if !ok {
+		return "", "", false
+	}
+	user, password, _ = strings.Cut(url[from:to], ":")
+	return user, password, true
+}
+
+// withoutUserInfo returns url with its user info ("user:password@") taken
+// out.
+func withoutUserInfo(url string) string {
+	from, to, ok := userInfoSpan(url)
+	if !ok {
+		return url
+	}
+	return url[:from] + url[to+1:]
+}
+
+// maskUserInfo returns url with the password of its user info, if any,
+// replaced by "****", so that a finding never prints it.
+func maskUserInfo(url string) string {
+	from, to, ok := userInfoSpan(url)
+	if !ok {
+		return url
+	}
+	user, password, found := strings.Cut(url[from:to], ":")
+	if !found || password == "" {
+		return url
+	}
+	return url[:from] + user + ":****" + url[to:]
 }
 
 // isLoopback reports whether the rest of a URL after "http://" names this

@@ -24,7 +24,12 @@ var CredentialInQuery = &Rule{
 		"fine; an options record that names the credential with CredentialQueryString or ApiKeyName (the option names " +
 		"are configurable) is accepted. URLs and query strings end up in logs, proxies and caches, so certification " +
 		"requires that a GET carry credentials only through CredentialQueryString. Fix it by sending the credential in " +
-		"a header, by turning the request into a POST with Content, or by declaring it with CredentialQueryString.",
+		"a header, by turning the request into a POST with Content, or by declaring it with CredentialQueryString. " +
+		"A user name and password written into a URL literal (\"https://user:password@host/\") that reaches " +
+		"Web.Contents, Web.Headers, Web.BrowserContents or OData.Feed, GET or not, is reported too (with the password " +
+		"masked): certification requires that credentials come from the connector's authentication, through " +
+		"Extension.CurrentCredential(), so take them out of the URL and declare a UsernamePassword (or Key) " +
+		"authentication kind instead.",
 	Requirement: "If the credentials are sent using Web.Contents() via GET: Can it be turned into a POST? If GET is " +
 		"required, the connector MUST use the CredentialQueryString record in the Web.Contents() options record to pass " +
 		"in sensitive credentials.",
@@ -64,11 +69,13 @@ Contoso.Publish = [Beta = true, ButtonText = {"Contoso", "Connect to Contoso"}];
 `,
 	}},
 	Run: func(p *Pass) {
-		sites := p.Conn.Calls("Web.Contents")
-		if len(sites) == 0 {
+		requests := p.Conn.Calls(requestFunctions...)
+		if len(requests) == 0 {
 			return
 		}
 		t := newTracer(p.Conn)
+		reportUserInfo(p, t, requests)
+		sites := p.Conn.Calls("Web.Contents")
 		reported := map[string]bool{}
 		remedy := "send it in Headers or as POST Content"
 		if opts := p.Config.CredentialOptions; len(opts) > 0 {
@@ -117,6 +124,38 @@ Contoso.Publish = [Beta = true, ButtonText = {"Contoso", "Connect to Contoso"}];
 			}
 		}
 	},
+}
+
+// reportUserInfo reports the URL literals with a user name and password
+// written into them ("https://user:password@host/") that reach a request,
+// at the literal, with the password masked.
+func reportUserInfo(p *Pass, t *tracer, requests []CallSite) {
+	reported := map[ast.Node]bool{}
+	for _, s := range requests {
+		if len(s.Call.Args) == 0 {
+			continue
+		}
+		req := s.Env.LibraryName(s.Call.Fun)
+		t.reset()
+		t.urlStarts(origin{X: s.Call.Args[0], Env: s.Env, File: s.File}, false, func(o origin) {
+			lit, ok := ast.Unparen(o.X).(*ast.BasicLit)
+			if !ok || reported[lit] {
+				return
+			}
+			url, ok := ast.TextValue(lit)
+			if !ok {
+				return
+			}
+			if _, password, has := urlUserInfo(url); !has || password == "" {
+				return
+			}
+			reported[lit] = true
+			p.Report(o.File, lit, "URL %q has a user name and password written into it and reaches %s at %s; "+
+				"take them out of the URL and use the connector's authentication instead (a UsernamePassword kind "+
+				"in the data source kind's Authentication record, read with Extension.CurrentCredential())",
+				maskUserInfo(url), req, where(s.File, s.Call))
+		})
+	}
 }
 
 // recVariant is one record an options argument can be: its fields, or

@@ -68,6 +68,7 @@ type tracer struct {
 	modules  map[string]*MFile       // lower-case base name → module
 	budget   int
 	seen     map[*ast.Param]bool // parameters followed to their callers in this question
+	skipVia  map[ast.Expr]bool   // call arguments credentialIn no longer follows (credentialSites)
 	ready    bool
 }
 
@@ -184,6 +185,7 @@ func (t *tracer) hasElements(d *Def) bool {
 func (t *tracer) reset() {
 	t.budget = maxTraceSteps
 	t.seen = map[*ast.Param]bool{}
+	t.skipVia = nil
 }
 
 // lib returns the library function that x names, or "".
