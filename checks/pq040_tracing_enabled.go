@@ -14,7 +14,8 @@ var TracingEnabled = &Rule{
 		"definition, when its value turns tracing on. Certification asks connectors that trace during development to " +
 		"put the tracing behind such a flag and to turn it off before submitting: traces fill users' logs, slow queries " +
 		"and may carry data that must not be logged. Set the flag to its off value (`EnableTraceOutput = false;`) " +
-		"before committing; turn it on only in a local, uncommitted change.",
+		"before committing; turn it on only in a local, uncommitted change. A flag that the change being checked turned " +
+		"on (it was off before) is reported by PQ042 instead, whose message says so, and not here as well.",
 	Requirement: "If Diagnostics.* functions are used: ... If you implemented significant tracing in development, you " +
 		"should implement a variable or feature flag that determines if tracing should be on. This tracing must be " +
 		"turned off prior to submitting for certification.",

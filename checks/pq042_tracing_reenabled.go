@@ -17,10 +17,13 @@ var TracingReenabled = &Rule{
 		"from its off value to its on value. This is the commit that a developer makes by accident after a debugging " +
 		"session, and the one that certification forbids to ship: tracing must be off in the submitted connector. " +
 		"Undo the flip (`EnableTraceOutput = false;`) and keep the flag on only in an uncommitted local change. The " +
-		"flag is matched by name; a new connector, or a flag that did not exist before, is PQ040's concern alone.",
+		"flag is matched by name; a new connector, or a flag that did not exist before, is PQ040's concern alone. When " +
+		"this rule reports a flag, PQ040 does not also report it: one finding says the flag is on and that this change " +
+		"turned it on.",
 	Requirement: "This tracing must be turned off prior to submitting for certification.",
 	Bad:         Example{Files: tracingExample("true", "1.0.1"), Before: tracingExample("false", "1.0.0")},
 	Good:        Example{Files: tracingExample("false", "1.0.1"), Before: tracingExample("true", "1.0.0")},
+	Supersedes:  []string{"PQ040"},
 	Run: func(p *Pass) {
 		if p.Before == nil {
 			return

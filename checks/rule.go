@@ -19,6 +19,12 @@ type Rule struct {
 	// least one finding of this rule and Good none. A test runs both.
 	Bad, Good Example
 
+	// Supersedes lists rules whose finding at the same place a finding of
+	// this rule replaces, since it says the same more precisely (PQ042's
+	// "turned back on" over PQ040's "is on"). When both rules run, Run drops
+	// the other's finding; a suppressed finding of this rule drops nothing.
+	Supersedes []string
+
 	// Run reports the rule's findings on one connector.
 	Run func(*Pass)
 }

@@ -62,7 +62,43 @@ func runOne(rules []*Rule, t Target, cfg *Config) ([]Diagnostic, error) {
 		errs = append(errs, err)
 		diags = append(diags, d...)
 	}
-	return applySuppressions(t.After, diags, ran), errors.Join(errs...)
+	return dropSuperseded(rules, applySuppressions(t.After, diags, ran)), errors.Join(errs...)
+}
+
+// dropSuperseded drops each finding that a finding of a rule superseding
+// its rule (Rule.Supersedes) reports at the same place.
+func dropSuperseded(rules []*Rule, diags []Diagnostic) []Diagnostic {
+	type place struct {
+		rule, file   string
+		line, column int
+	}
+	var drop map[place]bool
+	for _, r := range rules {
+		if len(r.Supersedes) == 0 {
+			continue
+		}
+		for _, d := range diags {
+			if d.Rule != r.ID {
+				continue
+			}
+			for _, id := range r.Supersedes {
+				if drop == nil {
+					drop = map[place]bool{}
+				}
+				drop[place{id, d.File, d.Line, d.Column}] = true
+			}
+		}
+	}
+	if drop == nil {
+		return diags
+	}
+	out := diags[:0]
+	for _, d := range diags {
+		if !drop[place{d.Rule, d.File, d.Line, d.Column}] {
+			out = append(out, d)
+		}
+	}
+	return out
 }
 
 // runRule runs one rule and turns a rule's crash into an error, so that a

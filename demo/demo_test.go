@@ -39,7 +39,7 @@ func TestDemo(t *testing.T) {
 	if err := Run(Options{BinDir: bin, Scripts: scripts, Out: &out}); err != nil {
 		t.Fatalf("demo: %v\n%s", err, out.String())
 	}
-	for _, want := range []string{"7 of 7 steps behaved", "[PQ040 tracing-enabled]", "[PQ005 version-not-bumped]", "[PQ031 resx-missing-key]"} {
+	for _, want := range []string{"7 of 7 steps behaved", "[PQ042 tracing-reenabled]", "[PQ005 version-not-bumped]", "[PQ031 resx-missing-key]"} {
 		if !strings.Contains(out.String(), want) {
 			t.Errorf("demo output lacks %q:\n%s", want, out.String())
 		}

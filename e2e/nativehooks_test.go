@@ -91,8 +91,8 @@ func TestNativeGitHooks(t *testing.T) {
 	edit(t, pq, `[Version = "1.0.1"]`, `[Version = "1.0.2"]`)
 	must(t, repo, env, "git", "commit", "-q", "--no-verify", "-am", "trace on")
 	out, err = run(t, repo, env, "git", "push", "-q", "origin", "main")
-	if err == nil || !strings.Contains(out, "PQ040") {
-		t.Fatalf("push with tracing on: want blocked with PQ040, got err=%v\n%s", err, out)
+	if err == nil || !strings.Contains(out, "PQ042") {
+		t.Fatalf("push with tracing turned back on: want blocked with PQ042, got err=%v\n%s", err, out)
 	}
 }
 

@@ -84,7 +84,7 @@ func TestPreCommitFramework(t *testing.T) {
 	edit(t, pq, "EnableTraceOutput = false", "EnableTraceOutput = true")
 	edit(t, pq, `[Version = "1.0.0"]`, `[Version = "1.0.1"]`)
 	must(t, repo, env, "git", "add", "-A")
-	mustBlock("trace", "PQ040")
+	mustBlock("trace", "PQ042")
 	edit(t, pq, "EnableTraceOutput = true", "EnableTraceOutput = false")
 	must(t, repo, env, "git", "add", "-A")
 	mustCommit("1.0.1")
@@ -128,7 +128,7 @@ func TestPreCommitFramework(t *testing.T) {
 	edit(t, pq, `[Version = "1.0.4"]`, `[Version = "1.0.5"]`)
 	must(t, repo, env, "git", "commit", "-q", "--no-verify", "-am", "skip hooks")
 	out, err := run(t, repo, env, "git", "push", "-q", "origin", "main")
-	if err == nil || !strings.Contains(out, "PQ040") {
-		t.Fatalf("push of a commit with tracing on: want it blocked with PQ040, got err=%v\n%s", err, out)
+	if err == nil || !strings.Contains(out, "PQ042") {
+		t.Fatalf("push of a commit that turns tracing back on: want it blocked with PQ042, got err=%v\n%s", err, out)
 	}
 }

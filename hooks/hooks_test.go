@@ -178,8 +178,9 @@ func TestJSONOutputShape(t *testing.T) {
 			t.Errorf("diagnostic lacks %q: %v", k, d)
 		}
 	}
-	if d["rule"] != "PQ040" || d["file"] != "Contoso/Contoso.pq" || d["connector"] != "Contoso" {
-		t.Errorf("got %v, want PQ040 in Contoso/Contoso.pq", d)
+	// Tracing turned back on: PQ042 says so, and PQ040 does not repeat it.
+	if len(got.Diagnostics) != 1 || d["rule"] != "PQ042" || d["file"] != "Contoso/Contoso.pq" || d["connector"] != "Contoso" {
+		t.Errorf("got %v, want only PQ042 in Contoso/Contoso.pq", got.Diagnostics)
 	}
 }
 
@@ -188,8 +189,8 @@ func TestRefsMode(t *testing.T) {
 	replaceIn(t, filepath.Join(dir, "Contoso", "Contoso.pq"), "EnableTraceOutput = false", "EnableTraceOutput = true")
 	git(t, "commit", "-q", "-am", "trace on")
 	code, out, _ := runCmd(t, "check-no-tracing", "--from-ref", "HEAD~1", "--to-ref", "HEAD")
-	if code != 1 || !strings.Contains(out, "PQ040") || !strings.Contains(out, "PQ042") {
-		t.Fatalf("refs mode: exit %d, want PQ040 and PQ042\n%s", code, out)
+	if code != 1 || strings.Contains(out, "PQ040") || !strings.Contains(out, "PQ042") {
+		t.Fatalf("refs mode: exit %d, want PQ042 (and not PQ040 again)\n%s", code, out)
 	}
 	t.Setenv("PRE_COMMIT_FROM_REF", "HEAD~1")
 	t.Setenv("PRE_COMMIT_TO_REF", "HEAD")
@@ -338,8 +339,8 @@ func TestAmbiguousFolderDoesNotHideOthers(t *testing.T) {
 	os.WriteFile(filepath.Join(dir, "Queries", "B.pq"), []byte("section B2;\n"), 0o644)
 	git(t, "add", "-A")
 	code, out, errOut := runCmd(t, "check-no-tracing")
-	if code != 1 || !strings.Contains(out, "PQ040") || !strings.Contains(errOut, "note: Queries holds 2 section documents") {
-		t.Fatalf("exit %d, want 1 with PQ040 for Contoso and a note about Queries\n%s%s", code, out, errOut)
+	if code != 1 || !strings.Contains(out, "PQ042") || !strings.Contains(errOut, "note: Queries holds 2 section documents") {
+		t.Fatalf("exit %d, want 1 with PQ042 for Contoso and a note about Queries\n%s%s", code, out, errOut)
 	}
 	if code, _, errOut := runCmd(t, "check-no-tracing", "Queries"); code != 2 || !strings.Contains(errOut, "holds 2 section documents") {
 		t.Fatalf("the folder named explicitly: exit %d, want 2\n%s", code, errOut)
