@@ -28,18 +28,22 @@ func (p *parser) error(pos token.Pos, msg string) {
 // already has one, and counts it; without AllErrors, it stops the parse
 // when there are too many errors.
 func (p *parser) drop(pos token.Pos) bool {
+	if p.stopped {
+		return true
+	}
 	if p.mode&AllErrors != 0 {
 		return false
 	}
 	if line := p.info.Line(pos); line != p.errLine || len(p.errors) == 0 {
 		if len(p.errors) >= maxErrors {
-			panic(bailout{})
+			p.stop()
+			return true
 		}
 		return false
 	}
 	p.dropped++
 	if p.dropped > maxDropped {
-		panic(bailout{})
+		p.stop()
 	}
 	return true
 }

@@ -64,11 +64,9 @@ func parse(name string, src []byte, mode Mode) (p *parser) {
 	p.init(name, src, mode)
 	defer func() {
 		if e := recover(); e != nil {
-			if _, ok := e.(bailout); !ok {
-				// A bug of ours: say so at the start of the file rather
-				// than take the caller down with it.
-				p.errors.Add(p.file.Info.Position(token.PosOf(0)), fmt.Sprintf("internal error in the M parser: %v (please report it)", e))
-			}
+			// A bug of ours: say so at the start of the file rather than
+			// take the caller down with it.
+			p.errors.Add(p.file.Info.Position(token.PosOf(0)), fmt.Sprintf("internal error in the M parser: %v (please report it)", e))
 		}
 		p.errors.Sort()
 		if mode&AllErrors == 0 {
@@ -78,7 +76,9 @@ func parse(name string, src []byte, mode Mode) (p *parser) {
 			}
 		}
 	}()
-	p.tokenize()
+	if !p.tokenize() {
+		return p // nothing worth parsing: the errors say why
+	}
 	if n := len(p.errors); n > 0 {
 		p.errLine = p.errors[n-1].Pos.Line // a parse error on the line of a scanner error is a follow-on error
 	}
@@ -86,9 +86,13 @@ func parse(name string, src []byte, mode Mode) (p *parser) {
 	return p
 }
 
-// bailout is the panic value that stops a parse after too many errors or
-// too deep nesting; ParseFile recovers it.
-type bailout struct{}
+// stop ends the parse after too many errors or too deep nesting: the
+// parser jumps to the end of the file, where every production returns at
+// once, and records no more errors. The tree built so far stays.
+func (p *parser) stop() {
+	p.stopped = true
+	p.setCurrent(len(p.toks) - 1)
+}
 
 // tok is one scanned token. Offsets are int32 to keep the array small:
 // inputs are limited to 2 GB.
@@ -117,6 +121,8 @@ type parser struct {
 	columns int // positions computed for errors (for tests: it must stay small)
 
 	chain int // operator depth of the expressions parsed since it was reset (see parseBinary)
+
+	stopped bool // see stop
 }
 
 func (p *parser) init(name string, src []byte, mode Mode) {
@@ -133,30 +139,33 @@ func (p *parser) init(name string, src []byte, mode Mode) {
 }
 
 // tokenize scans the whole source into p.toks, collects comments and links
-// matching brackets.
-func (p *parser) tokenize() {
+// matching brackets. It reports false when the source is not worth
+// parsing: too large, UTF-16, or too many scanner errors.
+func (p *parser) tokenize() bool {
 	if len(p.src) > 1<<31-2 {
 		p.errors.Add(p.info.OffsetPosition(0), "file too large (more than 2 GB)")
-		panic(bailout{})
+		return false
 	}
 	if len(p.src) >= 2 && (p.src[:2] == "\xFF\xFE" || p.src[:2] == "\xFE\xFF") {
 		// A UTF-16 byte order mark. The reference parser decodes such
 		// files; we do not, since every position we report is a UTF-8
 		// offset, and Power Query SDK files are UTF-8.
 		p.errors.Add(p.info.OffsetPosition(0), "the file is UTF-16 (it starts with a UTF-16 byte order mark); save it as UTF-8")
-		panic(bailout{})
+		return false
 	}
 	var s scanner.Scanner
+	tooMany := false
 	s.Init(p.info, p.bsrc, func(pos token.Position, msg string) {
 		p.errors.Add(pos, msg)
-		if len(p.errors) > maxErrors && p.mode&AllErrors == 0 {
-			panic(bailout{})
-		}
+		tooMany = tooMany || len(p.errors) > maxErrors && p.mode&AllErrors == 0
 	}, scanner.ScanComments)
 	p.toks = make([]tok, 0, len(p.src)/5+2)
 	var open []int32 // indexes of unclosed brackets
 	for {
 		pos, end, kind := s.ScanSpan()
+		if tooMany {
+			return false
+		}
 		if kind == token.COMMENT {
 			if p.mode&SkipComments == 0 {
 				text := p.src[pos.Offset():end.Offset()]
@@ -177,7 +186,7 @@ func (p *parser) tokenize() {
 			}
 		case token.EOF:
 			p.setCurrent(0)
-			return
+			return true
 		}
 	}
 }
@@ -252,9 +261,9 @@ func (p *parser) got(tok token.Token) (token.Pos, bool) {
 // enter counts one level of nesting; leave undoes it.
 func (p *parser) enter() {
 	p.depth++
-	if p.depth > MaxDepth {
+	if p.depth > MaxDepth && !p.stopped {
 		p.errors.Add(p.info.Position(p.pos), nestingMessage)
-		panic(bailout{})
+		p.stop()
 	}
 }
 
@@ -263,6 +272,8 @@ func (p *parser) leave() { p.depth-- }
 // chainTooLong stops the parse at an operator that makes a chain longer
 // than MaxChain.
 func (p *parser) chainTooLong(pos token.Pos) {
-	p.errors.Add(p.info.Position(pos), chainMessage)
-	panic(bailout{})
+	if !p.stopped {
+		p.errors.Add(p.info.Position(pos), chainMessage)
+		p.stop()
+	}
 }
