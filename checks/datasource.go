@@ -80,24 +80,8 @@ func ValueRecord(x ast.Expr, env *Env) (*ast.RecordExpr, *Env) {
 }
 
 // letEnv returns the scope inside a let expression.
-func letEnv(l *ast.LetExpr, env *Env) *Env {
-	inner := env.push(len(l.Bindings))
-	for _, b := range l.Bindings {
-		if b.Name != nil {
-			inner.defs[b.Name.Name] = &Def{Name: b.Name.Name, Kind: DefLet, Node: b, Value: b.Value, File: inner.file, Env: inner}
-		}
-	}
-	return inner
-}
+func letEnv(l *ast.LetExpr, env *Env) *Env { return letScope(env.File(), l, env) }
 
 // FieldEnv returns the scope inside a record expression (its fields are
 // visible to one another).
-func FieldEnv(r *ast.RecordExpr, env *Env) *Env {
-	inner := env.push(len(r.Fields))
-	for _, f := range r.Fields {
-		if f.Name != nil {
-			inner.defs[f.Name.Name] = &Def{Name: f.Name.Name, Kind: DefField, Node: f, Value: f.Value, File: inner.file, Env: inner}
-		}
-	}
-	return inner
-}
+func FieldEnv(r *ast.RecordExpr, env *Env) *Env { return recordScope(env.File(), r, env) }

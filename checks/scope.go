@@ -255,16 +255,14 @@ func walkScopedDepth(f *MFile, n ast.Node, env *Env, v func(*MFile, ast.Node, *E
 		// visited: the children wait on the stack.
 		switch n := n.(type) {
 		case *ast.LetExpr:
-			inner := env.pushIn(f, len(n.Bindings))
+			inner := letScope(f, n, env)
 			for _, b := range n.Bindings {
-				inner.define(f, b.Name, DefLet, b, b.Value)
 				kids = append(kids, item{b, inner, depth})
 			}
 			kids = append(kids, item{n.Body, inner, depth})
 		case *ast.RecordExpr:
-			inner := env.pushIn(f, len(n.Fields))
+			inner := recordScope(f, n, env)
 			for _, fl := range n.Fields {
-				inner.define(f, fl.Name, DefField, fl, fl.Value)
 				kids = append(kids, item{fl, inner, depth})
 			}
 		case *ast.FuncLit:
@@ -290,6 +288,26 @@ func walkScopedDepth(f *MFile, n ast.Node, env *Env, v func(*MFile, ast.Node, *E
 			stack = append(stack, kids[i])
 		}
 	}
+}
+
+// letScope opens the scope inside a let expression of file f: its
+// bindings see one another and the body sees them all.
+func letScope(f *MFile, l *ast.LetExpr, env *Env) *Env {
+	inner := env.pushIn(f, len(l.Bindings))
+	for _, b := range l.Bindings {
+		inner.define(f, b.Name, DefLet, b, b.Value)
+	}
+	return inner
+}
+
+// recordScope opens the scope inside a record expression of file f: its
+// fields see one another.
+func recordScope(f *MFile, r *ast.RecordExpr, env *Env) *Env {
+	inner := env.pushIn(f, len(r.Fields))
+	for _, fl := range r.Fields {
+		inner.define(f, fl.Name, DefField, fl, fl.Value)
+	}
+	return inner
 }
 
 // define binds name (when there is one) in e.
