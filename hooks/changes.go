@@ -27,14 +27,20 @@ with all its packaged files.`,
 			&cli.StringFlag{Name: "to-ref", EnvVars: []string{"PRE_COMMIT_TO_REF"}, Usage: "… with this one"},
 		},
 		Action: func(c *cli.Context) error {
+			repo, repoErr := snapshot.OpenRepo(".")
+			root := ""
+			if repo != nil {
+				defer repo.Close()
+				root = repo.Root()
+			}
 			var in *input
 			var err error
 			if c.NArg() > 0 {
 				if c.String("from-ref") != "" || c.String("to-ref") != "" {
 					return usagef("paths cannot be combined with --from-ref/--to-ref")
 				}
-				in, err = pathInput(c.Args().Slice())
-			} else if in, err = readInput(mode{fromRef: c.String("from-ref"), toRef: c.String("to-ref")}); err == nil {
+				in, err = pathInput(c.Args().Slice(), root)
+			} else if in, err = readInput(mode{fromRef: c.String("from-ref"), toRef: c.String("to-ref")}, repo, repoErr); err == nil {
 				printSkipped(s.Stderr, "pqcert changes", touchedDirs(in.ambiguous, in.changes, false))
 			}
 			if err != nil {
@@ -135,8 +141,8 @@ func printTouched(s Streams, t connector.Touched) {
 
 // pathInput describes what path arguments would check: no change set, and
 // every connector found with all its packaged files.
-func pathInput(paths []string) (*input, error) {
-	targets, _, err := pathTargets(paths)
+func pathInput(paths []string, root string) (*input, error) {
+	targets, err := pathTargets(paths, root)
 	if err != nil {
 		return nil, err
 	}

@@ -10,6 +10,7 @@ import (
 
 	"github.com/pqcert/pqcert/checks"
 	"github.com/pqcert/pqcert/report"
+	"github.com/pqcert/pqcert/snapshot"
 )
 
 // checkFlags are the flags every check command takes.
@@ -83,7 +84,15 @@ func runCheck(c *cli.Context, spec commandSpec, s Streams) error {
 	cfg := checks.DefaultConfig()
 	// Settings a repository keeps in git config serve the plain git hooks
 	// and the pre-commit hooks alike; a flag adds to them.
-	repoCfg := readRepoSettings()
+	// The repository is opened once: settings, the change and display
+	// paths all come from it.
+	repo, repoErr := snapshot.OpenRepo(".")
+	root := ""
+	if repo != nil {
+		defer repo.Close()
+		root = repo.Root()
+	}
+	repoCfg := readRepoSettings(repo)
 	if spec.Placeholder {
 		cfg.VersionPlaceholder = c.String("version-placeholder")
 		if cfg.VersionPlaceholder == "" {
@@ -112,7 +121,6 @@ func runCheck(c *cli.Context, spec commandSpec, s Streams) error {
 	var targets []checks.Target
 	var skipped map[string][]string
 	var worktree bool
-	root := ""
 	if len(m.paths) > 0 {
 		if m.all || m.fromRef != "" || m.toRef != "" {
 			return usagef("paths cannot be combined with --all or --from-ref/--to-ref")
@@ -120,10 +128,10 @@ func runCheck(c *cli.Context, spec commandSpec, s Streams) error {
 		if fix {
 			return usagef("--fix raises a version that a change needs, and paths give no change to compare with: run it without paths (on the staged change, or on the working tree when nothing is staged)")
 		}
-		targets, root, err = pathTargets(m.paths)
+		targets, err = pathTargets(m.paths, root)
 	} else {
 		var in *input
-		if in, err = readInput(m); err == nil {
+		if in, err = readInput(m, repo, repoErr); err == nil {
 			err = in.unmerged()
 		}
 		// Run by hand with nothing staged for a connector (after a blocked

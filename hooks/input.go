@@ -40,10 +40,9 @@ type input struct {
 	repo             *snapshot.Repo
 }
 
-// readInput opens the repository (unless paths were given) and computes
-// the change: staged by default, or between two refs.
-func readInput(m mode) (*input, error) {
-	repo, err := snapshot.OpenRepo(".")
+// readInput computes the change in repo (opened by the caller, with the
+// error OpenRepo gave): staged by default, or between two refs.
+func readInput(m mode, repo *snapshot.Repo, err error) (*input, error) {
 	if err != nil {
 		var ue *snapshot.UnsupportedError
 		if errors.As(err, &ue) {

@@ -14,18 +14,15 @@ import (
 
 // pathTargets loads the connectors named by path arguments, from disk or
 // from .mez packages. Inside a repository, paths are shown relative to its
-// root (as in every other mode), and root is returned. A path that is not
+// root (as in every other mode); root is "" outside one. A path that is not
 // part of a connector is an error.
-func pathTargets(args []string) (targets []checks.Target, root string, err error) {
-	if repo, err := snapshot.OpenRepo("."); err == nil {
-		root = repo.Root()
-	}
+func pathTargets(args []string, root string) (targets []checks.Target, err error) {
 	var jobs []loadJob
 	seen := map[string]bool{}
 	for _, arg := range args {
 		st, err := os.Stat(arg)
 		if err != nil {
-			return nil, root, fmt.Errorf("%s: no such file or folder", arg)
+			return nil, fmt.Errorf("%s: no such file or folder", arg)
 		}
 		var job *loadJob
 		var pkgs []loadJob
@@ -33,23 +30,23 @@ func pathTargets(args []string) (targets []checks.Target, root string, err error
 		case !st.IsDir() && strings.EqualFold(filepath.Ext(arg), ".mez"):
 			snap, err := snapshot.OpenMez(arg)
 			if err != nil {
-				return nil, root, err
+				return nil, err
 			}
 			pkgs, err = folderJobs(arg, snap, displayPath(root, arg)+"!")
 			if err != nil {
-				return nil, root, err
+				return nil, err
 			}
 		case st.IsDir():
 			snap, err := snapshot.OpenDir(arg)
 			if err != nil {
-				return nil, root, err
+				return nil, err
 			}
 			if pkgs, err = folderJobs(arg, snap, displayPath(root, arg)); err != nil {
-				return nil, root, err
+				return nil, err
 			}
 		default:
 			if job, err = fileJob(arg, root); err != nil {
-				return nil, root, err
+				return nil, err
 			}
 			pkgs = []loadJob{*job}
 		}
@@ -60,7 +57,7 @@ func pathTargets(args []string) (targets []checks.Target, root string, err error
 			}
 		}
 	}
-	return loadAll(jobs), root, nil
+	return loadAll(jobs), nil
 }
 
 // folderJobs lists the connectors in a folder or .mez named by arg.

@@ -17,16 +17,14 @@ type repoSettings struct {
 	placeholder string
 }
 
-// readRepoSettings reads the pqcert.* settings of the repository around the
-// working folder from its own config (no git process: a hook runs on every
-// commit); outside a repository there are none.
-func readRepoSettings() repoSettings {
+// readRepoSettings reads the pqcert.* settings of repo from its own config
+// (no git process: a hook runs on every commit); outside a repository
+// (repo nil) there are none.
+func readRepoSettings(repo *snapshot.Repo) repoSettings {
 	var s repoSettings
-	repo, err := snapshot.OpenRepo(".")
-	if err != nil {
+	if repo == nil {
 		return s
 	}
-	defer repo.Close()
 	for _, v := range repo.Setting("released") {
 		for _, name := range strings.FieldsFunc(v, func(r rune) bool { return r == ',' || r == ' ' }) {
 			s.released = append(s.released, strings.TrimSuffix(name, "/"))
